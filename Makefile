@@ -1,0 +1,40 @@
+# The front door: `make run` to try the site, `make test` to check it.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run test lint format check clean
+
+help:  ## List the commands
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed  ## Create the virtualenv and install the pinned packages
+
+run: install  ## Install, migrate, create an admin, load demo content and serve on http://127.0.0.1:8000
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py ensure_admin
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install  ## Run the whole test suite (SQLite, or the database in DATABASE_URL)
+	$(PY) -m pytest
+
+lint: install  ## Lint and check formatting, Django checks and missing migrations
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: install  ## Format the code and fix what ruff can
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:  ## Remove the virtualenv, the local database and collected files
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """The ground floor: shared blocks, people, topics, notices and site settings."""
+
+    name = "core"
+    verbose_name = "Gemensamt"

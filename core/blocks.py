@@ -1,0 +1,299 @@
+"""Shared StreamField blocks: the primitives every page type builds its body from."""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.text import slugify
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+# Rich text in bodies stays simple: structure comes from blocks (headings, lists, facts boxes).
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class LinkStructValue(blocks.StructValue):
+    """A link that points to a page, a document or an external address."""
+
+    @property
+    def url(self):
+        page = self.get("page")
+        if page:
+            return page.url
+        document = self.get("document")
+        if document:
+            return document.url
+        return self.get("external_url") or ""
+
+    @property
+    def label(self):
+        if self.get("text"):
+            return self["text"]
+        page = self.get("page")
+        if page:
+            return page.title
+        document = self.get("document")
+        if document:
+            return document.title
+        return self.get("external_url") or ""
+
+    @property
+    def is_external(self):
+        return not self.get("page") and not self.get("document") and bool(self.get("external_url"))
+
+
+class LinkBlock(blocks.StructBlock):
+    """One link: to a page, a document or an external address, with optional text."""
+
+    text = blocks.CharBlock(label="Länktext", required=False, help_text="Tomt ger sidans eller dokumentets titel.")
+    page = blocks.PageChooserBlock(label="Sida", required=False)
+    document = DocumentChooserBlock(label="Dokument", required=False)
+    external_url = blocks.URLBlock(label="Extern adress", required=False)
+
+    class Meta:
+        icon = "link"
+        label = "Länk"
+        value_class = LinkStructValue
+        template = "blocks/link_block.html"
+        form_classname = "link-block"
+
+    def clean(self, value):
+        value = super().clean(value)
+        targets = [bool(value.get("page")), bool(value.get("document")), bool(value.get("external_url"))]
+        if sum(targets) != 1:
+            message = "Välj exakt ett mål: en sida, ett dokument eller en extern adress."
+            raise StructBlockValidationError(non_block_errors=ErrorList([ValidationError(message)]))
+        return value
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading with a chosen level, so the page outline stays correct."""
+
+    text = blocks.CharBlock(label="Rubrik", max_length=200)
+    level = blocks.ChoiceBlock(
+        label="Nivå",
+        choices=[("h2", "Rubrik 2"), ("h3", "Rubrik 3"), ("h4", "Rubrik 4")],
+        default="h2",
+        help_text="Börja med Rubrik 2 och hoppa inte över nivåer.",
+    )
+
+    class Meta:
+        icon = "title"
+        label = "Rubrik"
+        template = "blocks/heading_block.html"
+        preview_value = {"text": "Programinnehåll", "level": "h2"}
+        description = "En mellanrubrik i sidans text."
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["anchor"] = slugify(value["text"], allow_unicode=True)
+        return context
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    """Body text with a restricted set of formatting."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = "Text"
+        template = "blocks/paragraph_block.html"
+        preview_value = "<p>Dagen fokuserar på arbetet med att motverka mutor och jäv i kommuner och regioner.</p>"
+        description = "Löptext med fetstil, kursiv, länkar och listor."
+
+
+class BulletListBlock(blocks.StructBlock):
+    """A bulleted list with an optional heading, e.g. the points of a programme item."""
+
+    heading = blocks.CharBlock(label="Rubrik", required=False)
+    items = blocks.ListBlock(blocks.CharBlock(label="Punkt"), label="Punkter", min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = "Punktlista"
+        template = "blocks/bullet_list_block.html"
+        preview_value = {
+            "heading": "Korruption och jäv",
+            "items": ["Vad är korrupt beteende?", "Var går gränsen för muta eller jäv?"],
+        }
+        description = "En lista med punkter."
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A prominent button such as "Anmäl dig", pointing to a page or an address."""
+
+    text = blocks.CharBlock(label="Knapptext", default="Anmäl dig", max_length=60)
+    description = blocks.CharBlock(label="Kort förklaring", required=False, max_length=200)
+    link = LinkBlock(label="Länk")
+
+    class Meta:
+        icon = "pick"
+        label = "Knapp (uppmaning)"
+        template = "blocks/call_to_action_block.html"
+        preview_value = {
+            "text": "Anmäl dig",
+            "description": "Sista anmälningsdag är en vecka före.",
+            "link": {"external_url": "https://example.se/anmalan"},
+        }
+        description = "En tydlig knapp, t.ex. Anmäl dig."
+
+
+class QuoteBlock(blocks.StructBlock):
+    """A quotation with the name and role of the person quoted."""
+
+    quote = blocks.TextBlock(label="Citat")
+    name = blocks.CharBlock(label="Namn", required=False)
+    role = blocks.CharBlock(label="Roll och organisation", required=False)
+
+    class Meta:
+        icon = "openquote"
+        label = "Citat"
+        template = "blocks/quote_block.html"
+        preview_value = {
+            "quote": "Vi ser möjligheten att ge invånarna svar dygnet runt.",
+            "name": "Jörgen Sandström",
+            "role": "Västerås stad",
+        }
+        description = "Ett citat med namn och roll."
+
+
+class FactsBoxBlock(blocks.StructBlock):
+    """A boxed aside with background facts ("Fakta")."""
+
+    heading = blocks.CharBlock(label="Rubrik", default="Fakta", max_length=100)
+    body = blocks.RichTextBlock(label="Text", features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "info-circle"
+        label = "Faktaruta"
+        template = "blocks/facts_box_block.html"
+        preview_value = {
+            "heading": "Fakta",
+            "body": "<p>Korruption påverkar förtroendet för det offentliga systemet.</p>",
+        }
+        description = "En ruta med bakgrundsfakta."
+
+
+class NoticeBlock(blocks.StructBlock):
+    """A short notice or disclaimer, such as "Med reservation för ändringar"."""
+
+    text = blocks.CharBlock(label="Text", default="Med reservation för ändringar.", max_length=300)
+    level = blocks.ChoiceBlock(
+        label="Typ",
+        choices=[("info", "Information"), ("warning", "Varning")],
+        default="info",
+    )
+
+    class Meta:
+        icon = "warning"
+        label = "Notis eller förbehåll"
+        template = "blocks/notice_block.html"
+        preview_value = {"text": "Med reservation för ändringar.", "level": "info"}
+        description = "En kort notis, t.ex. Med reservation för ändringar."
+
+
+class LinkListBlock(blocks.StructBlock):
+    """A heading and a list of links."""
+
+    heading = blocks.CharBlock(label="Rubrik", required=False)
+    links = blocks.ListBlock(LinkBlock(), label="Länkar", min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = "Länklista"
+        template = "blocks/link_list_block.html"
+        preview_value = {
+            "heading": "Läs mer",
+            "links": [{"text": "Frågor och svar", "external_url": "https://example.se/fragor"}],
+        }
+        description = "En rubrik med en lista av länkar."
+
+
+class ImageBlock(blocks.StructBlock):
+    """An image with required alternative text and an optional caption."""
+
+    image = ImageChooserBlock(label="Bild")
+    alt_text = blocks.CharBlock(
+        label="Alternativtext",
+        max_length=250,
+        help_text="Beskriv vad bilden visar för den som inte ser den.",
+    )
+    caption = blocks.CharBlock(label="Bildtext", required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = "Bild"
+        template = "blocks/image_block.html"
+        description = "En bild med alternativtext."
+
+
+class TableBlock(WagtailTableBlock):
+    """A data table with an optional header row and column and a caption."""
+
+    class Meta:
+        icon = "table"
+        label = "Tabell"
+        template = "blocks/table_block.html"
+        description = "En tabell med rubrikrad."
+
+
+class ContactBlock(blocks.StructBlock):
+    """A contact box: a chosen heading, people from the register and/or free text."""
+
+    heading = blocks.ChoiceBlock(
+        label="Rubrik",
+        choices=[
+            ("Kontakt", "Kontakt"),
+            ("Informationsansvarig", "Informationsansvarig"),
+            ("Frågor om anmälan", "Frågor om anmälan"),
+            ("Ansvariga", "Ansvariga"),
+        ],
+        default="Kontakt",
+    )
+    custom_heading = blocks.CharBlock(label="Egen rubrik", required=False, help_text="Ersätter rubriken ovan.")
+    people = blocks.ListBlock(SnippetChooserBlock("core.Person", label="Person"), label="Personer", default=[])
+    text = blocks.RichTextBlock(label="Text", required=False, features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "user"
+        label = "Kontakt"
+        template = "blocks/contact_block.html"
+        preview_value = {
+            "heading": "Informationsansvarig",
+            "text": "<p>Skicka gärna din fråga till oss.</p>",
+        }
+        description = "Kontaktpersoner och/eller en text."
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["heading"] = value.get("custom_heading") or value.get("heading")
+        # A person deleted from the register leaves None in the list: skip it.
+        context["people"] = [person for person in value.get("people") or [] if person is not None]
+        return context
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    """The shared body blocks; app stream blocks subclass this to add their own."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    bullet_list = BulletListBlock()
+    call_to_action = CallToActionBlock()
+    quote = QuoteBlock()
+    facts_box = FactsBoxBlock()
+    notice = NoticeBlock()
+    link_list = LinkListBlock()
+    image = ImageBlock()
+    table = TableBlock()
+    contact = ContactBlock()
+
+
+class ContactStreamBlock(blocks.StreamBlock):
+    """A page's own contact boxes, shown after the body."""
+
+    contact = ContactBlock()

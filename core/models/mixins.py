@@ -1,0 +1,35 @@
+"""Abstract field groups that page types mix in (before Page, so their attributes win)."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+
+class SiteChromeMixin(models.Model):
+    """Lets an editor turn off the site-wide Kontakt block or the feedback widget on a page."""
+
+    show_site_contact = models.BooleanField(
+        "visa webbplatsens kontaktruta",
+        default=True,
+        help_text="Kontaktrutan som redigeras under Inställningar > Kontaktruta.",
+    )
+    show_feedback = models.BooleanField(
+        "visa frågan ”Hjälpte informationen på sidan dig?”",
+        default=True,
+    )
+
+    # A page type can switch the widget off for all its pages (e.g. listings).
+    feedback_enabled_for_type = True
+
+    chrome_panels = [
+        MultiFieldPanel(
+            [FieldPanel("show_site_contact"), FieldPanel("show_feedback")],
+            heading="Sidans delar",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def feedback_enabled(self):
+        return self.feedback_enabled_for_type and self.show_feedback

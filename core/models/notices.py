@@ -1,0 +1,79 @@
+"""Site-wide notices shown as a banner on every page while they are active."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+
+class SiteNoticeQuerySet(models.QuerySet):
+    def active(self, at=None):
+        """Notices whose window includes `at` (now by default); open ends mean no limit."""
+        at = at or timezone.now()
+        return self.filter(
+            Q(starts_at__isnull=True) | Q(starts_at__lte=at),
+            Q(ends_at__isnull=True) | Q(ends_at__gt=at),
+        )
+
+
+class SiteNotice(models.Model):
+    """A banner such as "Så påverkas kurser och konferenser av det nya coronaviruset"."""
+
+    class Level(models.TextChoices):
+        INFO = "info", "Information"
+        WARNING = "warning", "Varning"
+        URGENT = "urgent", "Viktigt"
+
+    message = models.CharField("meddelande", max_length=300)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="länk till sida",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    link_url = models.URLField("eller extern länk", blank=True)
+    link_text = models.CharField(
+        "länktext", max_length=100, blank=True, help_text="Lämna tomt för att länka hela meddelandet."
+    )
+    level = models.CharField("nivå", max_length=10, choices=Level.choices, default=Level.INFO)
+    starts_at = models.DateTimeField("visas från", null=True, blank=True, help_text="Tomt betyder genast.")
+    ends_at = models.DateTimeField("visas till", null=True, blank=True, help_text="Tomt betyder tills vidare.")
+
+    objects = SiteNoticeQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("message"),
+        FieldPanel("level"),
+        MultiFieldPanel(
+            [FieldPanel("link_page"), FieldPanel("link_url"), FieldPanel("link_text")],
+            heading="Länk",
+        ),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading="Visningsperiod"),
+    ]
+
+    class Meta:
+        ordering = ["-starts_at", "-pk"]
+        verbose_name = "driftmeddelande"
+        verbose_name_plural = "driftmeddelanden"
+
+    def __str__(self):
+        return self.message
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": "Sluttiden måste vara efter starttiden."})
+        if self.link_page_id and self.link_url:
+            raise ValidationError({"link_url": "Välj antingen en sida eller en extern länk, inte båda."})
+
+    @property
+    def url(self):
+        if self.link_page_id:
+            return self.link_page.url
+        return self.link_url
+
+    def is_active(self, at=None):
+        at = at or timezone.now()
+        return (self.starts_at is None or self.starts_at <= at) and (self.ends_at is None or self.ends_at > at)

@@ -1,0 +1,67 @@
+"""Reusable people that contact and speaker blocks point to."""
+
+from django.db import models
+from django.urls import reverse
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+
+class Person(index.Indexed, models.Model):
+    """A contact person or speaker, kept once and shown on many pages."""
+
+    name = models.CharField("namn", max_length=200)
+    role = models.CharField(
+        "roll",
+        max_length=200,
+        blank=True,
+        help_text="T.ex. Handläggare, Förbundsjurist eller Projektledare.",
+    )
+    organisation = models.CharField("organisation", max_length=200, blank=True)
+    email = models.EmailField("e-post", blank=True)
+    phone = models.CharField(
+        "telefon", max_length=40, blank=True, help_text="Skriv numret som det ska visas, t.ex. 08-452 70 00."
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="foto",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("role"), FieldPanel("organisation")],
+            heading="Person",
+        ),
+        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading="Kontaktuppgifter"),
+        FieldPanel("photo"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("role"),
+        index.SearchField("organisation"),
+        index.AutocompleteField("name"),
+        index.FilterField("name"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "person"
+        verbose_name_plural = "personer"
+
+    def __str__(self):
+        return f"{self.name}, {self.role}" if self.role else self.name
+
+    @property
+    def phone_uri(self):
+        """The phone number as a tel: URI (digits and a leading +)."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        if digits.startswith("0"):
+            digits = "+46" + digits[1:]
+        return f"tel:{digits}" if digits else ""
+
+    def get_vcard_url(self):
+        return reverse("core:person_vcard", args=[self.pk])

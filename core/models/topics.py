@@ -1,0 +1,26 @@
+"""The shared taxonomy of topics used by events and knowledge pages."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class Topic(index.Indexed, models.Model):
+    """A subject area (e.g. Digitalisering, Demokrati) that pages are tagged with."""
+
+    name = models.CharField("namn", max_length=100, unique=True)
+    slug = models.SlugField(
+        "kortnamn", max_length=100, unique=True, allow_unicode=True, help_text="Används i webbadresser och filter."
+    )
+    description = models.TextField("beskrivning", blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "ämne"
+        verbose_name_plural = "ämnen"
+
+    def __str__(self):
+        return self.name

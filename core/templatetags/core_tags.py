@@ -1,0 +1,51 @@
+"""Template tags for the site chrome: menu, breadcrumbs and notices."""
+
+from django import template
+from wagtail.models import Page, Site
+
+from core.models import SiteNotice
+
+register = template.Library()
+
+
+def _site_root(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The live, public pages under the site root that editors marked "visa i menyer"."""
+    root = _site_root(context)
+    items = root.get_children().live().public().in_menu().specific(defer=True) if root else Page.objects.none()
+    current = context.get("page")
+    return {
+        "items": items,
+        "current_path": current.path if current else "",
+        "root": root,
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The trail from the home page to the current page (none on the home page itself)."""
+    page = context.get("page")
+    root = _site_root(context)
+    if not page or not root or page.depth <= root.depth:
+        return {"ancestors": [], "page": page}
+    ancestors = page.get_ancestors().filter(depth__gte=root.depth).live()
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.inclusion_tag("components/site_notices.html")
+def site_notices():
+    """The notices whose display window includes now."""
+    return {"notices": SiteNotice.objects.active().select_related("link_page")}
+
+
+@register.filter
+def is_in_section(menu_page_path, current_path):
+    """True when the current page is the menu page or lies below it."""
+    return bool(current_path) and current_path.startswith(menu_page_path)

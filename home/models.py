@@ -1,0 +1,61 @@
+"""The home page and plain content pages (Om oss, Tillgänglighetsredogörelse, Personuppgifter)."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.blocks import BaseStreamBlock, ContactStreamBlock
+from core.models import SiteChromeMixin
+
+
+class HomePage(SiteChromeMixin, Page):
+    """The site's start page: an introduction, featured content and the latest from each section."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    intro = RichTextField("ingress", blank=True, features=["bold", "italic", "link"])
+    body = StreamField(BaseStreamBlock(), verbose_name="utvalt innehåll", blank=True, use_json_field=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
+
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    feedback_enabled_for_type = False
+
+    class Meta:
+        verbose_name = "startsida"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming_events"] = self.upcoming_events()
+        context["latest_knowledge"] = self.latest_knowledge()
+        return context
+
+    def upcoming_events(self, limit=3):
+        """The next events from the events section, soonest first."""
+        return []
+
+    def latest_knowledge(self, limit=3):
+        """The newest knowledge pages."""
+        return []
+
+
+class ContentPage(SiteChromeMixin, Page):
+    """A plain page of text, such as Om oss, Tillgänglighetsredogörelse or Personuppgifter."""
+
+    intro = models.TextField("ingress", blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name="innehåll", blank=True, use_json_field=True)
+    contacts = StreamField(ContactStreamBlock(), verbose_name="kontakter", blank=True, use_json_field=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body"), FieldPanel("contacts")]
+    settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
+
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "innehållssida"
+        verbose_name_plural = "innehållssidor"

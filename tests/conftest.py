@@ -1,0 +1,23 @@
+"""Shared test set-up: every test gets a fresh cache and the default site's home page."""
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Site
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    """The home page made by the initial migration, as the default site's root."""
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def site(db):
+    return Site.objects.get(is_default_site=True)

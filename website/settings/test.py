@@ -1,0 +1,15 @@
+"""Test settings: fast hashing, in-memory e-mail, plain static storage (no manifest needed)."""
+
+from django.core.management.utils import get_random_secret_key
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = get_random_secret_key()
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+LOGGING = {"version": 1, "disable_existing_loggers": False}
