@@ -277,6 +277,48 @@ class ContactBlock(blocks.StructBlock):
         return context
 
 
+class SpeakerStructValue(blocks.StructValue):
+    """Name and title of a speaker, from the register or written in."""
+
+    @property
+    def display_name(self):
+        person = self.get("person")
+        return self.get("name") or (person.name if person else "")
+
+    @property
+    def display_title(self):
+        person = self.get("person")
+        if self.get("title"):
+            return self["title"]
+        if person:
+            return ", ".join(part for part in (person.role, person.organisation) if part)
+        return ""
+
+
+class SpeakerBlock(blocks.StructBlock):
+    """A speaker or participant: a person from the register, or a name and title written in."""
+
+    person = SnippetChooserBlock("core.Person", label="Person i registret", required=False)
+    name = blocks.CharBlock(label="Eller namn", required=False, help_text="T.ex. Meddelas senare.")
+    title = blocks.CharBlock(label="Titel och organisation", required=False, help_text="Ersätter personens roll.")
+
+    class Meta:
+        icon = "user"
+        label = "Medverkande"
+        value_class = SpeakerStructValue
+        template = "blocks/speaker_block.html"
+        preview_value = {"name": "Elin Wihlborg", "title": "professor, Linköpings universitet"}
+        description = "En person som medverkar."
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("person") and not value.get("name"):
+            raise StructBlockValidationError(
+                non_block_errors=ErrorList([ValidationError("Välj en person eller skriv ett namn.")])
+            )
+        return value
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     """The shared body blocks; app stream blocks subclass this to add their own."""
 

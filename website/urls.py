@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
+    path("aterkoppling/", include("feedback.urls")),
     path("", include("core.urls")),
 ]
 
