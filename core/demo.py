@@ -1,0 +1,101 @@
+"""Demo records of the ground floor: people and topics from the seed pages, notice, settings."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from core.models import ContactSettings, FooterSettings, Person, SiteNotice, Topic
+
+# Keyed by slug so every app's demo builder can refer to the same person.
+PEOPLE = {
+    "martin-lidhamn": ("Martin Lidhamn", "Handläggare", "SKR"),
+    "cecilia-berglin": ("Cecilia Berglin", "Handläggare", "SKR"),
+    "ann-sofi-agnevik": ("Ann-Sofi Agnevik", "Förbundsjurist", "SKR"),
+    "anders-nordh": ("Anders Nordh", "Handläggare", "SKR"),
+    "elin-wihlborg": ("Elin Wihlborg", "Professor i statsvetenskap", "Linköpings universitet"),
+    "anna-lena-pogulis": ("Anna-Lena Pogulis", "Projektledare", "SKR"),
+    "lena-lindgren": ("Lena Lindgren", "Projektledare", "SKR"),
+    "lena-langlet": ("Lena Langlet", "Samordnare Demokratifrågor", "SKR"),
+    "vian-tahir": ("Vian Tahir", "Nätsäkerhetsexpert", ""),
+    "lennart-koskinen": ("Lennart Koskinen", "Professionell medmänniska, före detta biskop och föreläsare", ""),
+    "vesna-jovic": ("Vesna Jovic", "VD SKR 2017-2019", "SKR"),
+    "peder-bjork": ("Peder Björk", "Kommunstyrelsens ordförande", "Sundsvalls kommun"),
+    "marie-larsson": ("Marie Larsson", "Avdelningschef", "Skellefteå kommun"),
+    "mikael-lindfors": ("Mikael Lindfors", "Kommunstyrelsens ordförande", "Norsjö kommun"),
+    "kerstin-westerberg": ("Kerstin Westerberg", "Cesam Öst", "Norrköpings kommun"),
+    "jorgen-sandstrom": ("Jörgen Sandström", "Digitaliseringsdirektör", "Västerås stad"),
+    "anders-knape": ("Anders Knape", "Ordförande", "SKR"),
+}
+
+TOPICS = {
+    "demokrati": "Demokrati",
+    "digitalisering": "Digitalisering",
+    "korruptionsbekampning": "Korruptionsbekämpning",
+    "ledarskap-och-styrning": "Ledarskap och styrning",
+    "ekonomi-och-samverkan": "Ekonomi och samverkan",
+    "arbetsliv": "Arbetstid och arbetsliv",
+}
+
+
+def build_people():
+    """Create or update the seed people; returns them keyed by slug."""
+    people = {}
+    for key, (name, role, organisation) in PEOPLE.items():
+        email = f"{key.replace('-', '.')}@example.se"
+        person, _ = Person.objects.update_or_create(
+            name=name,
+            defaults={"role": role, "organisation": organisation, "email": email, "phone": "08-452 70 00"},
+        )
+        people[key] = person
+    return people
+
+
+def build_topics():
+    """Create or update the shared topics; returns them keyed by slug."""
+    return {slug: Topic.objects.update_or_create(slug=slug, defaults={"name": name})[0] for slug, name in TOPICS.items()}
+
+
+def build_notice(notice_page):
+    """The coronavirus notice from the seeds, active for a year from today."""
+    message = "Så påverkas kurser och konferenser av det nya coronaviruset"
+    now = timezone.now()
+    SiteNotice.objects.update_or_create(
+        message=message,
+        defaults={
+            "link_page": notice_page,
+            "level": SiteNotice.Level.WARNING,
+            "starts_at": now - dt.timedelta(days=1),
+            "ends_at": now + dt.timedelta(days=365),
+        },
+    )
+
+
+def build_settings(site, accessibility_page, privacy_page, faq_page):
+    """Footer and the site-wide Kontakt box."""
+    FooterSettings.objects.update_or_create(
+        site=site,
+        defaults={
+            "organisation_name": "Sveriges Kommuner och Regioner",
+            "address": "Hornsgatan 20\n118 82 Stockholm",
+            "phone": "08-452 70 00",
+            "email": "info@example.se",
+            "accessibility_page": accessibility_page,
+            "privacy_page": privacy_page,
+            "social_links": [
+                {"type": "social", "value": {"service": "linkedin", "url": "https://www.linkedin.com/company/example"}},
+                {"type": "social", "value": {"service": "youtube", "url": "https://www.youtube.com/@example"}},
+            ],
+        },
+    )
+    ContactSettings.objects.update_or_create(
+        site=site,
+        defaults={
+            "heading": "Kontakt",
+            "body": (
+                "<p>Har du en fråga med anledning av det pågående virusutbrottet?</p>"
+                "<p>Titta först på våra frågor och svar som finns här på webbplatsen.</p>"
+            ),
+            "link_page": faq_page,
+            "link_text": "Covid-19 och det nya coronaviruset",
+        },
+    )
