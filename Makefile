@@ -16,10 +16,15 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed  ## Create the virtualenv and install the pinned packages
+# Test-only tools (axe-core, the Nu HTML Checker); skipped where npm is missing.
+node_modules/.installed: package.json package-lock.json
+	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts && touch $@; fi
+
+install: $(VENV)/.installed node_modules/.installed  ## Create the virtualenv and install the pinned packages
 
 run: install  ## Install, migrate, create an admin, load demo content and serve on http://127.0.0.1:8000
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content --if-empty
 	$(PY) manage.py ensure_admin
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
@@ -37,4 +42,4 @@ format: install  ## Format the code and fix what ruff can
 	$(VENV)/bin/ruff format .
 
 clean:  ## Remove the virtualenv, the local database and collected files
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles node_modules artifacts

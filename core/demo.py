@@ -52,7 +52,9 @@ def build_people():
 
 def build_topics():
     """Create or update the shared topics; returns them keyed by slug."""
-    return {slug: Topic.objects.update_or_create(slug=slug, defaults={"name": name})[0] for slug, name in TOPICS.items()}
+    return {
+        slug: Topic.objects.update_or_create(slug=slug, defaults={"name": name})[0] for slug, name in TOPICS.items()
+    }
 
 
 def build_notice(notice_page):

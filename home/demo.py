@@ -17,3 +17,17 @@ class DemoContext:
     topics: dict = field(default_factory=dict)
     notice_page: object = None
     pages: dict = field(default_factory=dict)
+
+
+def get_or_create_child(parent, page_class, slug, **fields):
+    """The child page with this slug under parent, created and published if missing.
+
+    Demo builders call this so that loading the demo twice creates nothing twice.
+    """
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing:
+        return existing.specific
+    page = page_class(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page

@@ -8,26 +8,34 @@ from wagtail.fields import RichTextField, StreamField
 
 from core.blocks import RICH_TEXT_FEATURES, LinkBlock
 
+SOCIAL_SERVICES = [
+    ("linkedin", "LinkedIn"),
+    ("facebook", "Facebook"),
+    ("instagram", "Instagram"),
+    ("youtube", "YouTube"),
+    ("mastodon", "Mastodon"),
+    ("x", "X"),
+]
+
+
+class SocialLinkValue(blocks.StructValue):
+    """Adds the service's display name."""
+
+    @property
+    def label(self):
+        return dict(SOCIAL_SERVICES).get(self.get("service"), self.get("service"))
+
 
 class SocialLinkBlock(blocks.StructBlock):
     """A link to one of the organisation's social media accounts."""
 
-    service = blocks.ChoiceBlock(
-        label="Tjänst",
-        choices=[
-            ("linkedin", "LinkedIn"),
-            ("facebook", "Facebook"),
-            ("instagram", "Instagram"),
-            ("youtube", "YouTube"),
-            ("mastodon", "Mastodon"),
-            ("x", "X"),
-        ],
-    )
+    service = blocks.ChoiceBlock(label="Tjänst", choices=SOCIAL_SERVICES)
     url = blocks.URLBlock(label="Adress")
 
     class Meta:
         icon = "site"
         label = "Socialt medium"
+        value_class = SocialLinkValue
 
 
 @register_setting(icon="list-ul")
