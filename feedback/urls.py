@@ -1,5 +1,12 @@
-"""Routes of the feedback service (filled in by the feedback widget)."""
+"""Routes of the feedback widget's endpoint under /aterkoppling/."""
+
+from django.urls import path
+
+from .views.endpoint import AnswerView, CommentView
 
 app_name = "feedback"
 
-urlpatterns = []
+urlpatterns = [
+    path("", AnswerView.as_view(), name="answer"),
+    path("kommentar/", CommentView.as_view(), name="comment"),
+]

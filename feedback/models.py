@@ -1,0 +1,99 @@
+"""What visitors answer to "Hjälpte informationen på sidan dig?"."""
+
+import datetime as dt
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, F, Max, Q, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+
+COMMENT_MAX_LENGTH = 1000
+
+
+def new_token():
+    """An unguessable handle a visitor uses to add a comment to their own answer."""
+    return secrets.token_urlsafe(18)
+
+
+class FeedbackResponseQuerySet(models.QuerySet):
+    def commentable(self, token, at=None):
+        """The "Nej" answer with this token, still without a comment and within the comment window."""
+        at = at or timezone.now()
+        window = dt.timedelta(seconds=settings.FEEDBACK_COMMENT_WINDOW)
+        return self.filter(token=token, helpful=False, comment="", created_at__gt=at - window)
+
+    def with_comment(self):
+        return self.exclude(comment="")
+
+    def comments_older_than(self, days, at=None):
+        """Answers whose comment has passed the retention period."""
+        at = at or timezone.now()
+        return self.with_comment().filter(created_at__lt=at - dt.timedelta(days=days))
+
+    def latest_comments(self, per_page=3):
+        """The newest comments of each page, at most `per_page` each, newest first."""
+        return (
+            self.with_comment()
+            .annotate(
+                position=Window(
+                    RowNumber(), partition_by=[F("page_id")], order_by=[F("created_at").desc(), F("pk").desc()]
+                )
+            )
+            .filter(position__lte=per_page)
+            .order_by("page_id", "position")
+        )
+
+
+def page_totals(start=None, end=None):
+    """Aggregates of answers per page for annotating a Page queryset, limited to [start, end)."""
+    period = Q()
+    if start:
+        period &= Q(feedback_responses__created_at__gte=start)
+    if end:
+        period &= Q(feedback_responses__created_at__lt=end)
+    return {
+        "yes_count": Count("feedback_responses", filter=period & Q(feedback_responses__helpful=True)),
+        "no_count": Count("feedback_responses", filter=period & Q(feedback_responses__helpful=False)),
+        "total_count": Count("feedback_responses", filter=period),
+        "latest_response_at": Max("feedback_responses__created_at", filter=period),
+    }
+
+
+class FeedbackResponse(models.Model):
+    """One visitor's answer (and perhaps a comment) about one page; nothing identifies the visitor."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name="sida", on_delete=models.CASCADE, related_name="feedback_responses"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name="version av sidan",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Den publicerade versionen som besökaren såg.",
+    )
+    helpful = models.BooleanField("hjälpte sidan?")
+    comment = models.TextField("kommentar", max_length=COMMENT_MAX_LENGTH, blank=True)
+    created_at = models.DateTimeField("tidpunkt", default=timezone.now, db_index=True)
+    # Only the visitor who answered knows the token; sequential ids would let anyone comment on others' answers.
+    token = models.CharField("nyckel", max_length=32, unique=True, default=new_token, editable=False)
+
+    objects = FeedbackResponseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["page", "created_at"], name="feedback_page_created_idx")]
+        verbose_name = "svar på återkoppling"
+        verbose_name_plural = "svar på återkoppling"
+
+    def __str__(self):
+        answer = "Ja" if self.helpful else "Nej"
+        return f"{answer} – {self.page.title}" if self.page_id else answer
+
+    @property
+    def answer_label(self):
+        return "Ja" if self.helpful else "Nej"

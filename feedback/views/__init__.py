@@ -1,0 +1,1 @@
+"""Views of the feedback app: the public endpoint and the editors' reports."""
