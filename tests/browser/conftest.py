@@ -71,7 +71,10 @@ def _free_port():
 
 
 def _manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
+    result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
+    return result.stdout
 
 
 @pytest.fixture(scope="session")
@@ -94,10 +97,7 @@ def demo_server():
     _manage(env, "collectstatic", "--noinput")
     _manage(env, "migrate", "--noinput")
     _manage(env, "load_demo_content")
-    listing = subprocess.run(
-        [sys.executable, "manage.py", "list_demo_urls"], cwd=ROOT, env=env, check=True, capture_output=True, text=True
-    )
-    pages = json.loads(listing.stdout)
+    pages = json.loads(_manage(env, "list_demo_urls"))
     server = subprocess.Popen(
         [
             sys.executable,
