@@ -24,6 +24,8 @@ MESSAGES = {
     "encoding": "Texten har en ogiltig teckenkodning. Skicka den igen som UTF-8.",
     "token": "Svaret går inte att komplettera med en kommentar.",
 }
+# Django's CharField refuses NUL itself; say so in the same words as for other control characters.
+NULL_CHARACTER = {"null_characters_not_allowed": MESSAGES["control"]}
 
 
 def has_forbidden_characters(text, allow_newlines=False):
@@ -72,7 +74,7 @@ class AnswerForm(CleanTextMixin, forms.Form):
         choices=[("ja", "Ja"), ("nej", "Nej")],
         error_messages={"required": MESSAGES["answer"], "invalid_choice": MESSAGES["answer"]},
     )
-    webbplats = forms.CharField(required=False, strip=False)
+    webbplats = forms.CharField(required=False, strip=False, error_messages=NULL_CHARACTER)
 
     @property
     def helpful(self):
@@ -84,9 +86,9 @@ class CommentForm(CleanTextMixin, forms.Form):
 
     multiline_fields = ("kommentar",)
 
-    token = forms.CharField(error_messages={"required": MESSAGES["token"]})
-    kommentar = forms.CharField(error_messages={"required": MESSAGES["comment_required"]})
-    webbplats = forms.CharField(required=False, strip=False)
+    token = forms.CharField(error_messages={"required": MESSAGES["token"], **NULL_CHARACTER})
+    kommentar = forms.CharField(error_messages={"required": MESSAGES["comment_required"], **NULL_CHARACTER})
+    webbplats = forms.CharField(required=False, strip=False, error_messages=NULL_CHARACTER)
 
     def clean_token(self):
         token = self.cleaned_data["token"]
