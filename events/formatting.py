@@ -1,0 +1,77 @@
+"""Swedish date and time formatting, independent of the active locale."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def local(value):
+    """An aware datetime in Stockholm time (None stays None)."""
+    return timezone.localtime(value, STOCKHOLM) if value else None
+
+
+def combine(date, time=None):
+    """A date and an optional time of day as an aware Stockholm datetime (midnight without a time)."""
+    return dt.datetime.combine(date, time or dt.time(0, 0), tzinfo=STOCKHOLM)
+
+
+def day_month(value):
+    """10 september"""
+    return f"{value.day} {MONTHS[value.month - 1]}"
+
+
+def long_date(value):
+    """10 september 2027"""
+    return f"{day_month(value)} {value.year}"
+
+
+def clock(value):
+    """13.15"""
+    return value.strftime("%H.%M")
+
+
+def date_span(start, end):
+    """A date or date span: 12 mars 2027, 12–13 mars 2027, 30 mars–2 april 2027."""
+    start_day = start.date() if isinstance(start, dt.datetime) else start
+    end_day = (end.date() if isinstance(end, dt.datetime) else end) if end else start_day
+    if end_day == start_day:
+        return long_date(start_day)
+    if (start_day.year, start_day.month) == (end_day.year, end_day.month):
+        return f"{start_day.day}–{long_date(end_day)}"
+    if start_day.year == end_day.year:
+        return f"{day_month(start_day)}–{long_date(end_day)}"
+    return f"{long_date(start_day)}–{long_date(end_day)}"
+
+
+def when(start, end):
+    """Date and time of an event: 12 mars 2027 kl. 09.30–16.00, or a multi-day span with times."""
+    start, end = local(start), local(end)
+    if not start:
+        return ""
+    if not end or end.date() == start.date():
+        times = f"{clock(start)}–{clock(end)}" if end and end != start else clock(start)
+        return f"{long_date(start)} kl. {times}"
+    return f"{long_date(start)} kl. {clock(start)} – {long_date(end)} kl. {clock(end)}"
+
+
+def next_midnight(date):
+    """The first moment after the given day, Stockholm time."""
+    return combine(date + dt.timedelta(days=1))

@@ -1,0 +1,158 @@
+"""The events listing: upcoming events first, an archive, filters, pagination and a calendar feed."""
+
+import re
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.http import urlencode
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.models import SiteChromeMixin, Topic
+from events import calendar
+
+from .mixins import EventFormat
+from .pages import ConferencePage, NetworkPage, SeminarSeriesPage
+
+EVENT_MODELS = (ConferencePage, SeminarSeriesPage, NetworkPage)
+PER_PAGE = 10
+FEED_LIMIT = 100
+SLUG_RE = re.compile(r"^[-\w]{1,100}$")
+
+
+def _event_querysets(parent=None):
+    for model in EVENT_MODELS:
+        queryset = model.objects.live().public()
+        if parent is not None:
+            queryset = queryset.child_of(parent)
+        yield model, queryset
+
+
+def _upcoming_q(now):
+    # Undated entries are ongoing networks and programmes: they stay among the upcoming.
+    return Q(end__gte=now) | Q(start__isnull=True)
+
+
+def event_ids(parent=None, *, archive=False, event_format=None, topic=None, now=None):
+    """The ids of matching events across all event types, in listing order, as one database query."""
+    now = now or timezone.now()
+    selects = []
+    for _model, queryset in _event_querysets(parent):
+        queryset = queryset.filter(end__lt=now) if archive else queryset.filter(_upcoming_q(now))
+        if event_format:
+            queryset = queryset.filter(event_format=event_format)
+        if topic is not None:
+            queryset = queryset.filter(topics=topic)
+        selects.append(queryset.order_by().values_list("pk", "start"))
+    combined = selects[0].union(*selects[1:])
+    ordering = F("start").desc(nulls_last=True) if archive else F("start").asc(nulls_last=True)
+    return combined.order_by(ordering, "pk")
+
+
+def load_events(ids, with_parts=False):
+    """The specific pages for the given ids, in that order, with a query or two per event type."""
+    ids = list(ids)
+    pages = {}
+    for model in EVENT_MODELS:
+        queryset = model.objects.filter(pk__in=ids).select_related("registration_page")
+        if with_parts and model is SeminarSeriesPage:
+            queryset = queryset.prefetch_related("parts")
+        for page in queryset:
+            pages[page.pk] = page
+    return [pages[pk] for pk in ids if pk in pages]
+
+
+def upcoming(limit=3, parent=None):
+    """The next live, public events, soonest first (ongoing networks last); for the home page."""
+    rows = event_ids(parent)[:limit]
+    return load_events(pk for pk, _start in rows)
+
+
+class EventIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
+    """Kurser och konferenser: upcoming events, an archive, filters and a subscribable calendar."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.ConferencePage", "events.SeminarSeriesPage", "events.NetworkPage"]
+
+    intro = models.TextField("ingress", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    feedback_enabled_for_type = False
+
+    class Meta:
+        verbose_name = "evenemangslista"
+        verbose_name_plural = "evenemangslistor"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        topics = list(Topic.objects.all())
+        params = self.clean_filters(request.GET, topics)
+        rows = event_ids(self, archive=params["archive"], event_format=params["format"], topic=params["topic"])
+        paginator = Paginator(rows, PER_PAGE)
+        page_obj = paginator.get_page(params["page"])
+        context.update(
+            {
+                "events": load_events(pk for pk, _start in page_obj.object_list),
+                "page_obj": page_obj,
+                "paginator": paginator,
+                "archive": params["archive"],
+                "selected_format": params["format"] or "",
+                "selected_topic": params["topic"].slug if params["topic"] else "",
+                "format_choices": EventFormat.choices,
+                "topics": topics,
+                "filter_query": self.filter_query(params),
+                "is_filtered": bool(params["format"] or params["topic"]),
+            }
+        )
+        return context
+
+    @staticmethod
+    def clean_filters(query, topics):
+        """Known values from the query string; anything else falls back to the default."""
+        event_format = query.get("format", "")
+        if event_format not in EventFormat.values:
+            event_format = None
+        topic_slug = query.get("amne", "")
+        topic = None
+        if SLUG_RE.match(topic_slug):
+            topic = next((item for item in topics if item.slug == topic_slug), None)
+        raw_page = query.get("sida", "1")
+        page = int(raw_page) if raw_page.isascii() and raw_page.isdigit() and len(raw_page) < 7 else 1
+        return {
+            "archive": query.get("arkiv") == "1",
+            "format": event_format,
+            "topic": topic,
+            "page": max(page, 1),
+        }
+
+    @staticmethod
+    def filter_query(params):
+        """The query string that keeps the chosen filters when paging."""
+        query = {}
+        if params["archive"]:
+            query["arkiv"] = "1"
+        if params["format"]:
+            query["format"] = params["format"]
+        if params["topic"]:
+            query["amne"] = params["topic"].slug
+        return urlencode(query)
+
+    @path("kalender/", name="feed")
+    def feed(self, request):
+        """The upcoming events as a calendar that visitors can subscribe to."""
+        rows = event_ids(self)[:FEED_LIMIT]
+        events = load_events((pk for pk, _start in rows), with_parts=True)
+        entries = [entry for event in events for entry in event.calendar_entries(request)]
+        return calendar.ics_response(entries, f"{self.slug}.ics", name=self.title, download=False)
+
+    @property
+    def feed_url(self):
+        return self.url + self.reverse_subpage("feed")

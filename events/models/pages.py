@@ -1,0 +1,349 @@
+"""The event page types: conferences, webinar series with their parts, and networks."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.models import SiteChromeMixin
+from events import calendar
+from events.blocks import ConferenceStreamBlock, NetworkMeetingBlock, SpeakerStreamBlock, format_time_range
+from events.formatting import combine, day_month, long_date
+
+from .mixins import CalendarEntry, EventFormat, EventMixin
+
+EVENT_PARENTS = ["events.EventIndexPage"]
+
+
+class ConferencePage(EventMixin, SiteChromeMixin, Page):
+    """A conference or course day with its programme, themes and sessions."""
+
+    parent_page_types = EVENT_PARENTS
+    subpage_types = []
+
+    intro = models.TextField("ingress", blank=True)
+    body = StreamField(ConferenceStreamBlock(), verbose_name="innehåll", blank=True, use_json_field=True)
+
+    default_format = EventFormat.CONFERENCE
+
+    content_panels = (
+        Page.content_panels
+        + EventMixin.when_panels
+        + [FieldPanel("intro")]
+        + EventMixin.about_panels
+        + [FieldPanel("body")]
+        + EventMixin.people_panels
+    )
+    settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
+
+    search_fields = (
+        Page.search_fields + EventMixin.event_search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    )
+
+    class Meta:
+        verbose_name = "konferens"
+        verbose_name_plural = "konferenser"
+
+
+class SeminarSeriesPage(EventMixin, SiteChromeMixin, Page):
+    """A webinar series in dated parts, with series-wide registration and notes about the webcast."""
+
+    parent_page_types = EVENT_PARENTS
+    subpage_types = []
+
+    intro = models.TextField("ingress", blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name="innehåll", blank=True, use_json_field=True)
+    webcast_heading = models.CharField(
+        "rubrik för om webbsändningen", max_length=200, default="Om webbsändningen och efterföljande diskussioner"
+    )
+    webcast_notes = RichTextField("om webbsändningen", blank=True, features=RICH_TEXT_FEATURES)
+    responsible = StreamField(SpeakerStreamBlock(), verbose_name="ansvariga", blank=True, use_json_field=True)
+
+    dates_required = False
+    default_format = EventFormat.WEBINAR
+
+    content_panels = (
+        Page.content_panels
+        + [FieldPanel("intro")]
+        + EventMixin.about_panels
+        + [
+            InlinePanel("parts", heading="Delar", label="Del", min_num=1),
+            FieldPanel("body"),
+            MultiFieldPanel([FieldPanel("webcast_heading"), FieldPanel("webcast_notes")], heading="Om webbsändningen"),
+            FieldPanel("responsible"),
+        ]
+        + EventMixin.people_panels
+    )
+    settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
+
+    search_fields = (
+        Page.search_fields
+        + EventMixin.event_search_fields
+        + [
+            index.SearchField("intro"),
+            index.SearchField("body"),
+            index.RelatedFields("parts", [index.SearchField("theme"), index.SearchField("text")]),
+        ]
+    )
+
+    class Meta:
+        verbose_name = "seminarieserie"
+        verbose_name_plural = "seminarieserier"
+
+    def save(self, *args, **kwargs):
+        # The series runs from its first part to its last, so listings and feeds can sort it.
+        parts = list(self.parts.all())
+        if parts:
+            self.start = min(part.start for part in parts)
+            self.end = max(part.end for part in parts)
+        super().save(*args, **kwargs)
+
+    @property
+    def ordered_parts(self):
+        return sorted(self.parts.all(), key=lambda part: (part.start, part.sort_order or 0))
+
+    @property
+    def upcoming_parts(self):
+        return [part for part in self.ordered_parts if not part.is_held]
+
+    @property
+    def held_parts(self):
+        return [part for part in self.ordered_parts if part.is_held]
+
+    def calendar_entries(self, request=None):
+        return [part.calendar_entry(request) for part in self.ordered_parts]
+
+    @property
+    def has_calendar(self):
+        return bool(self.ordered_parts)
+
+    @path("del/<int:part_id>/kalender/", name="part_ics")
+    def part_ics(self, request, part_id):
+        """One part of the series as an .ics file."""
+        part = next((part for part in self.parts.all() if part.pk == part_id), None)
+        if part is None:
+            raise Http404("Delen finns inte.")
+        return calendar.ics_response([part.calendar_entry(request)], f"{self.slug}-del-{part.pk}.ics", name=self.title)
+
+
+class SeminarPart(Orderable):
+    """A dated part of a seminar series: theme, broadcast time, inspirer, webcast and recording."""
+
+    page = ParentalKey(SeminarSeriesPage, on_delete=models.CASCADE, related_name="parts")
+    date = models.DateField("datum")
+    start_time = models.TimeField("starttid", null=True, blank=True, help_text="Tomt visar ”Tid meddelas senare”.")
+    end_time = models.TimeField("sluttid", null=True, blank=True)
+    theme = models.CharField("tema", max_length=300)
+    text = RichTextField("text", blank=True, features=RICH_TEXT_FEATURES)
+    speaker_label = models.CharField("rubrik för medverkande", max_length=50, default="Inspiratör")
+    speakers = StreamField(
+        SpeakerStreamBlock(),
+        verbose_name="inspiratörer",
+        blank=True,
+        use_json_field=True,
+        help_text="Tomt visar ”meddelas senare”.",
+    )
+    webcast_url = models.URLField("länk till webbsändning", blank=True)
+    recording_url = models.URLField("länk till inspelning", blank=True, help_text="Visas när delen har sänts.")
+
+    panels = [
+        FieldPanel("date"),
+        FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")], heading="Sändningstid"),
+        FieldPanel("theme"),
+        FieldPanel("text"),
+        FieldPanel("speaker_label"),
+        FieldPanel("speakers"),
+        FieldPanel("webcast_url"),
+        FieldPanel("recording_url"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "del"
+        verbose_name_plural = "delar"
+
+    def __str__(self):
+        return f"{day_month(self.date)} – {self.theme}"
+
+    def clean(self):
+        super().clean()
+        if self.end_time and not self.start_time:
+            raise ValidationError({"start_time": "Ange starttiden när sluttiden är ifylld."})
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            raise ValidationError({"end_time": "Sluttiden måste vara efter starttiden."})
+
+    @property
+    def has_time(self):
+        return self.start_time is not None
+
+    @property
+    def start(self):
+        return combine(self.date, self.start_time)
+
+    @property
+    def end(self):
+        if self.end_time:
+            return combine(self.date, self.end_time)
+        if self.start_time:
+            return self.start
+        return combine(self.date + dt.timedelta(days=1))
+
+    @property
+    def is_held(self):
+        return self.end <= timezone.now()
+
+    @property
+    def time_range(self):
+        """13.15–14.00, or empty when the time is still to be announced."""
+        return format_time_range(self.start_time, self.end_time)
+
+    @property
+    def date_display(self):
+        return long_date(self.date)
+
+    @property
+    def day_month(self):
+        return day_month(self.date)
+
+    @property
+    def ics_url(self):
+        return self.page.url + self.page.reverse_subpage("part_ics", kwargs={"part_id": self.pk})
+
+    def calendar_entry(self, request=None):
+        series = self.page
+        return CalendarEntry(
+            uid=f"seminar-part-{self.pk}@{calendar.uid_domain()}",
+            summary=f"{self.theme} ({series.title})",
+            start=self.start if self.has_time else self.date,
+            end=self.end if self.has_time else self.date,
+            url=series.get_full_url(request) or "",
+            description=series.intro,
+            location=self.webcast_url or series.webcast_url or series.place_display,
+            cancelled=series.is_cancelled,
+            all_day=not self.has_time,
+        )
+
+
+class NetworkPage(EventMixin, SiteChromeMixin, Page):
+    """An ongoing network or programme: who it is for, what the meetings hold, facts and meeting dates."""
+
+    parent_page_types = EVENT_PARENTS
+    subpage_types = []
+
+    published_date = models.DateField("publiceringsdatum", null=True, blank=True)
+    intro = models.TextField("ingress", blank=True)
+    prerequisites = RichTextField("förutsättningar för deltagande", blank=True, features=RICH_TEXT_FEATURES)
+    target_group = RichTextField("målgrupp", blank=True, features=RICH_TEXT_FEATURES)
+    meeting_contents = RichTextField("nätverksträffarnas innehåll", blank=True, features=RICH_TEXT_FEATURES)
+    facts_heading = models.CharField("rubrik för faktarutan", max_length=100, default="Fakta")
+    facts = RichTextField("fakta", blank=True, features=RICH_TEXT_FEATURES)
+    meetings = StreamField(
+        [("meeting", NetworkMeetingBlock())], verbose_name="träffar", blank=True, use_json_field=True
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name="mer innehåll", blank=True, use_json_field=True)
+
+    dates_required = False
+    default_format = EventFormat.NETWORK
+
+    content_panels = (
+        Page.content_panels
+        + [FieldPanel("published_date"), FieldPanel("intro")]
+        + EventMixin.about_panels
+        + [
+            MultiFieldPanel(
+                [FieldPanel("prerequisites"), FieldPanel("target_group")],
+                heading="Förutsättningar för deltagande och målgrupp",
+            ),
+            FieldPanel("meeting_contents"),
+            MultiFieldPanel([FieldPanel("facts_heading"), FieldPanel("facts")], heading="Faktaruta"),
+            FieldPanel("meetings"),
+            FieldPanel("body"),
+        ]
+        + EventMixin.people_panels
+    )
+    settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
+
+    search_fields = (
+        Page.search_fields
+        + EventMixin.event_search_fields
+        + [
+            index.SearchField("intro"),
+            index.SearchField("prerequisites"),
+            index.SearchField("target_group"),
+            index.SearchField("meeting_contents"),
+            index.SearchField("facts"),
+        ]
+    )
+
+    class Meta:
+        verbose_name = "nätverk eller program"
+        verbose_name_plural = "nätverk och program"
+
+    def save(self, *args, **kwargs):
+        # Meeting dates, when given, set the span the listing sorts by; without them the network is ongoing.
+        meetings = self.meeting_values
+        if meetings:
+            self.start = min(meeting["start"] for meeting in meetings)
+            self.end = max(meeting["end"] for meeting in meetings)
+        super().save(*args, **kwargs)
+
+    @property
+    def meeting_values(self):
+        """The meetings as start and end datetimes, in date order."""
+        values = []
+        for block in self.meetings:
+            meeting = block.value
+            start_time, end_time = meeting.get("start_time"), meeting.get("end_time")
+            start = combine(meeting["date"], start_time)
+            if end_time:
+                end = combine(meeting["date"], end_time)
+            elif start_time:
+                end = start
+            else:
+                end = combine(meeting["date"] + dt.timedelta(days=1))
+            values.append({"block": block, "start": start, "end": end, "timed": bool(start_time)})
+        return sorted(values, key=lambda item: item["start"])
+
+    @property
+    def published_date_display(self):
+        return long_date(self.published_date) if self.published_date else ""
+
+    @property
+    def card_meta(self):
+        if self.start:
+            return super().card_meta
+        return f"Pågående · {self.get_event_format_display()}"
+
+    @property
+    def has_calendar(self):
+        return bool(self.start)
+
+    def calendar_entries(self, request=None):
+        meetings = self.meeting_values
+        if not meetings:
+            return super().calendar_entries(request)
+        entries = []
+        for number, meeting in enumerate(meetings, start=1):
+            value = meeting["block"].value
+            entries.append(
+                CalendarEntry(
+                    uid=f"network-{self.pk}-{meeting['block'].id}@{calendar.uid_domain()}",
+                    summary=f"{self.title}, träff {number}",
+                    start=meeting["start"] if meeting["timed"] else value["date"],
+                    end=meeting["end"] if meeting["timed"] else value["date"],
+                    url=self.get_full_url(request) or "",
+                    description=value.get("note") or self.intro,
+                    location=value.get("place") or self.place_display,
+                    cancelled=self.is_cancelled,
+                    all_day=not meeting["timed"],
+                )
+            )
+        return entries
