@@ -1,0 +1,58 @@
+"""The RSS feed of a knowledge listing, built with Django's syndication framework."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Rss201rev2Feed
+
+from .models import KnowledgePage
+
+
+class KnowledgeFeed(Feed):
+    """The newest live, public knowledge pages below one listing."""
+
+    feed_type = Rss201rev2Feed
+    limit = 20
+
+    def __init__(self, index_page):
+        super().__init__()
+        self.index_page = index_page
+        self.request = None
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return self.index_page.title
+
+    def link(self):
+        return self.index_page.get_full_url(self.request)
+
+    def feed_url(self):
+        return self.link() + self.index_page.reverse_subpage("feed")
+
+    def description(self):
+        return self.index_page.intro or f"Det senaste från {self.index_page.title}."
+
+    def items(self):
+        return KnowledgePage.visible().child_of(self.index_page)[: self.limit]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.intro or item.search_description
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_guid(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [topic.name for topic in item.topics.all()]

@@ -1,0 +1,265 @@
+"""Knowledge pages: a listing and themed pages that gather webcasts, podcasts and web courses."""
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.forms import CheckboxSelectMultiple
+from django.utils import timezone
+from django.utils.formats import date_format
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.blocks import ContactStreamBlock
+from core.models import SiteChromeMixin, Topic
+
+from .blocks import KnowledgeStreamBlock, RelatedPagesBlock, iter_recordings
+from .embeds import stored_embeds
+
+
+class MediaType:
+    """A content-type filter of the listing: its query value, its label and the page flag it reads."""
+
+    def __init__(self, key, label, field):
+        self.key, self.label, self.field = key, label, field
+
+
+MEDIA_TYPES = (
+    MediaType("webbsandning", "Webbsändning", "has_webcast"),
+    MediaType("podd", "Podd", "has_podcast"),
+    MediaType("webbkurs", "Webbkurs", "has_web_course"),
+    MediaType("webbinarium", "Webbinarium", "has_webinar"),
+)
+
+
+def _positive_int(value, default=1):
+    """A page number from the query string; anything odd falls back to the default."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return default
+    return number if number >= 1 else default
+
+
+class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
+    """The "Kunskap" listing: knowledge pages newest first, filtered by topic and type, with a feed."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["knowledge.KnowledgePage"]
+
+    intro = models.TextField("ingress", blank=True)
+    per_page = models.PositiveSmallIntegerField("antal per sida", default=10)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    settings_panels = Page.settings_panels + [FieldPanel("per_page")] + SiteChromeMixin.chrome_panels
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    feedback_enabled_for_type = False
+
+    class Meta:
+        verbose_name = "kunskapslista"
+        verbose_name_plural = "kunskapslistor"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pages = self.knowledge_pages()
+        topics = list(Topic.objects.filter(knowledge_pages__in=pages).distinct().order_by("name"))
+
+        # Only values we offer are used, so odd input never reaches the database.
+        topic_slug = request.GET.get("amne", "")
+        topic = next((t for t in topics if t.slug == topic_slug), None)
+        media_type = next((m for m in MEDIA_TYPES if m.key == request.GET.get("typ", "")), None)
+        if topic:
+            pages = pages.filter(topics=topic)
+        if media_type:
+            pages = pages.filter(**{media_type.field: True})
+
+        paginator = Paginator(pages, self.per_page or 10)
+        number = min(_positive_int(request.GET.get("sida")), paginator.num_pages)
+        page_obj = paginator.page(number)
+        filters = {"amne": topic.slug if topic else "", "typ": media_type.key if media_type else ""}
+        filters = {key: value for key, value in filters.items() if value}
+
+        context.update(
+            {
+                "knowledge_pages": page_obj,
+                "paginator": paginator,
+                "topics": topics,
+                "media_types": MEDIA_TYPES,
+                "selected_topic": topic,
+                "selected_type": media_type,
+                "filter_query": urlencode(filters),
+                "feed_url": self.feed_url,
+            }
+        )
+        return context
+
+    def knowledge_pages(self):
+        """The live, public knowledge pages below this listing, newest first."""
+        return (
+            KnowledgePage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-publication_date", "-first_published_at", "-pk")
+            .prefetch_related("topics")
+        )
+
+    @property
+    def feed_url(self):
+        return self.url + self.reverse_subpage("feed")
+
+    @path("rss/", name="feed")
+    def feed(self, request):
+        """The RSS feed of this listing's live, public pages."""
+        from .feeds import KnowledgeFeed
+
+        return KnowledgeFeed(self)(request)
+
+
+class KnowledgePage(SiteChromeMixin, Page):
+    """A themed knowledge page: intro, key points and media (webcasts, podcasts, web courses, webinars)."""
+
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types = []
+
+    publication_date = models.DateField("publicerad", default=dt.date.today)
+    updated_date = models.DateField(
+        "senast uppdaterad", null=True, blank=True, help_text="Fyll i när innehållet har ändrats väsentligt."
+    )
+    intro = models.TextField("ingress", blank=True)
+    key_points = StreamField(
+        [("point", blocks.TextBlock(label="Punkt", max_length=500))],
+        verbose_name="viktiga punkter",
+        blank=True,
+        use_json_field=True,
+    )
+    topics = ParentalManyToManyField(Topic, verbose_name="ämnen", blank=True, related_name="knowledge_pages")
+    body = StreamField(KnowledgeStreamBlock(), verbose_name="innehåll", blank=True, use_json_field=True)
+    contacts = StreamField(ContactStreamBlock(), verbose_name="kontakter", blank=True, use_json_field=True)
+    related_pages = StreamField(RelatedPagesBlock(), verbose_name="relaterade sidor", blank=True, use_json_field=True)
+
+    # Derived from the body on save, so the listing can filter by type of content.
+    has_webcast = models.BooleanField(default=False, editable=False)
+    has_podcast = models.BooleanField(default=False, editable=False)
+    has_web_course = models.BooleanField(default=False, editable=False)
+    has_webinar = models.BooleanField(default=False, editable=False)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("publication_date"), FieldPanel("updated_date")], heading="Datum"),
+        FieldPanel("intro"),
+        FieldPanel("key_points"),
+        FieldPanel("topics", widget=CheckboxSelectMultiple),
+        FieldPanel("body"),
+        FieldPanel("contacts"),
+        MultiFieldPanel([FieldPanel("related_pages")], heading="Relaterat"),
+    ]
+    settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("key_points"),
+        index.SearchField("body"),
+        index.FilterField("publication_date"),
+    ]
+
+    class Meta:
+        verbose_name = "kunskapssida"
+        verbose_name_plural = "kunskapssidor"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # One query for every stored embed on the page; blocks read from this batch.
+        context["knowledge_embeds"] = stored_embeds(value.media_url for _, value in iter_recordings(self.body))
+        context["related"] = self.related()
+        parent = self.get_parent().specific
+        context["feed_url"] = parent.feed_url if isinstance(parent, KnowledgeIndexPage) else ""
+        context["listing"] = parent
+        return context
+
+    def save(self, *args, **kwargs):
+        self.update_media_flags()
+        return super().save(*args, **kwargs)
+
+    def update_media_flags(self):
+        kinds = {kind for kind, _ in iter_recordings(self.body)}
+        types = {child.block_type for child in self.body or []}
+        self.has_webcast = "webcast" in kinds
+        self.has_podcast = "podcast" in kinds
+        self.has_web_course = "web_course" in types
+        self.has_webinar = "webinar" in types
+
+    @property
+    def media_type_labels(self):
+        return [media_type.label for media_type in MEDIA_TYPES if getattr(self, media_type.field)]
+
+    @property
+    def card_meta(self):
+        """E.g. "Publicerad 22 juni 2021 · Webbsändning, Podd", shown on page cards."""
+        meta = f"Publicerad {date_format(self.publication_date, 'j F Y')}"
+        labels = self.media_type_labels
+        return f"{meta} · {', '.join(labels)}" if labels else meta
+
+    @property
+    def published_at(self):
+        """The publication date as an aware datetime (midnight, local time), for feeds."""
+        return timezone.make_aware(dt.datetime.combine(self.publication_date, dt.time()))
+
+    def related(self):
+        """The live, public related pages in the editor's order, fetched in one go."""
+        ids = [child.value.pk for child in self.related_pages if child.value]
+        pages = Page.objects.filter(pk__in=ids).live().public().specific()
+        by_id = {page.pk: page for page in pages}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    def editor_warnings(self):
+        """Swedish warnings for the editor: missing captions or text versions, embeds not yet fetched."""
+        recordings = list(iter_recordings(self.body))
+        embeds = stored_embeds(value.media_url for _, value in recordings)
+        warnings = []
+        for kind, value in recordings:
+            title = value.get("title") or "Namnlöst klipp"
+            if not value.has_text_alternative:
+                if kind == "webcast":
+                    warnings.append(
+                        f"”{title}” saknar undertexter och textversion. Inspelad video ska ha undertexter "
+                        "enligt lagen om tillgänglighet till digital offentlig service."
+                    )
+                else:
+                    warnings.append(
+                        f"”{title}” saknar textversion. Inspelat ljud ska ha en textversion enligt lagen "
+                        "om tillgänglighet till digital offentlig service."
+                    )
+            if value.media_url and value.provider and value.media_url not in embeds:
+                warnings.append(
+                    f"Uppgifterna om ”{title}” kunde inte hämtas från {value.provider.name} just nu. Sidan visar "
+                    "en länk till klippet i stället för spelaren. Spara sidan igen senare för att försöka på nytt."
+                )
+        return warnings
+
+    @classmethod
+    def visible(cls):
+        """Live, public knowledge pages, newest first."""
+        return (
+            cls.objects.live()
+            .public()
+            .order_by("-publication_date", "-first_published_at", "-pk")
+            .prefetch_related("topics")
+        )
+
+    @classmethod
+    def for_topic(cls, topic, limit=None):
+        """Live, public knowledge pages tagged with a topic (a Topic or its pk), newest first."""
+        pages = cls.visible().filter(topics=topic)
+        return pages[:limit] if limit else pages
+
+    @classmethod
+    def latest(cls, limit=3):
+        """The newest live, public knowledge pages."""
+        return cls.visible()[:limit]
