@@ -144,6 +144,14 @@ class EventMixin(RoutablePageMixin, models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        if not self.event_format:
+            self.event_format = self.default_format
+        # A one-time event without an end ends when it starts; the listing compares ends.
+        if self.start and not self.end:
+            self.end = self.start
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         if self.dates_required and not self.start:
@@ -154,14 +162,6 @@ class EventMixin(RoutablePageMixin, models.Model):
             raise ValidationError(
                 {"registration_page": "Välj antingen en anmälningslänk eller en anmälningssida, inte båda."}
             )
-
-    def save(self, *args, **kwargs):
-        if not self.event_format:
-            self.event_format = self.default_format
-        # A one-time event without an end ends when it starts; the listing compares ends.
-        if self.start and not self.end:
-            self.end = self.start
-        super().save(*args, **kwargs)
 
     # Derived values for templates and feeds
 

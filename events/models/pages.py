@@ -119,6 +119,14 @@ class SeminarSeriesPage(EventMixin, SiteChromeMixin, Page):
     def held_parts(self):
         return [part for part in self.ordered_parts if part.is_held]
 
+    @property
+    def registration_closes_at(self):
+        """Registration covers the whole series: without a deadline it stays open until the last part starts."""
+        if self.registration_deadline:
+            return super().registration_closes_at
+        parts = self.ordered_parts
+        return parts[-1].start if parts else self.start
+
     def calendar_entries(self, request=None):
         return [part.calendar_entry(request) for part in self.ordered_parts]
 
