@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.utils.html import strip_tags
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -41,6 +42,13 @@ def heading_context(value, parent_context):
     }
 
 
+def has_text(rich_text):
+    """True when rich text has visible words (an emptied editor still saves an empty paragraph)."""
+    return bool(rich_text) and bool(
+        strip_tags(str(rich_text.source if hasattr(rich_text, "source") else rich_text)).strip()
+    )
+
+
 def _extension(document):
     return (document.file_extension or "").lower() if document else ""
 
@@ -55,6 +63,14 @@ class MediaStructValue(blocks.StructValue):
     @property
     def speakers(self):
         return [speaker for speaker in self.get("people") or [] if speaker.display_name]
+
+    @property
+    def has_description(self):
+        return has_text(self.get("description"))
+
+    @property
+    def has_transcript(self):
+        return has_text(self.get("transcript"))
 
 
 class RecordingStructValue(MediaStructValue):
@@ -84,7 +100,7 @@ class RecordingStructValue(MediaStructValue):
 
     @property
     def has_text_alternative(self):
-        return bool(self.get("captions") or self.get("captions_on_platform") or self.get("transcript"))
+        return bool(self.get("captions") or self.get("captions_on_platform") or self.has_transcript)
 
 
 class PodcastStructValue(RecordingStructValue):
@@ -93,7 +109,7 @@ class PodcastStructValue(RecordingStructValue):
 
     @property
     def has_text_alternative(self):
-        return bool(self.get("transcript"))
+        return self.has_transcript
 
 
 class MediaBlock(blocks.StructBlock):
