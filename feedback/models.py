@@ -32,6 +32,13 @@ class FeedbackResponseQuerySet(models.QuerySet):
         at = at or timezone.now()
         return self.with_comment().filter(created_at__lt=at - dt.timedelta(days=days))
 
+    def summary(self):
+        """Counts of Ja and Nej and the share of Ja in percent (None without answers)."""
+        counts = self.aggregate(yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False)))
+        total = counts["yes"] + counts["no"]
+        counts["share"] = counts["yes"] * 100 / total if total else None
+        return counts
+
     def latest_comments(self, per_page=3):
         """The newest comments of each page, at most `per_page` each, newest first."""
         return (

@@ -1,0 +1,224 @@
+"""The editors' reports: answers per page with yes/no counts and comments, and each page's answers."""
+
+import datetime as dt
+from collections import defaultdict
+
+import django_filters
+from django.db.models import F, FloatField
+from django.db.models.functions import Cast, NullIf
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from ..models import FeedbackResponse, page_totals
+
+LATEST_COMMENTS = 3
+# Spreadsheet programs run cells starting with these characters as formulas.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+feedback_permission_policy = ModelPermissionPolicy(FeedbackResponse)
+
+
+def spreadsheet_safe(value):
+    """Text that a spreadsheet program shows as text, never runs as a formula."""
+    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
+
+
+def start_of_day(day):
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def period_bounds(period):
+    """A date range from the filter (both ends included) as aware datetimes [start, end)."""
+    if not period:
+        return None, None
+    start = start_of_day(period.start) if period.start else None
+    end = start_of_day(period.stop + dt.timedelta(days=1)) if period.stop else None
+    return start, end
+
+
+def format_share(value):
+    return "" if value is None else f"{value:.0f}\u00a0%"
+
+
+class PeriodFilterSet(WagtailFilterSet):
+    """A date range of answers; the view applies it to its counts rather than to the rows."""
+
+    period = django_filters.DateFromToRangeFilter(label="Period", method="filter_period", widget=DateRangePickerWidget)
+
+    def filter_period(self, queryset, name, value):
+        return queryset
+
+
+class FeedbackReportFilterSet(PeriodFilterSet):
+    class Meta:
+        model = Page
+        fields = []
+
+
+class PageFeedbackFilterSet(PeriodFilterSet):
+    helpful = django_filters.ChoiceFilter(
+        label="Svar", choices=[("true", "Ja"), ("false", "Nej")], method="filter_helpful", empty_label="Alla"
+    )
+    has_comment = django_filters.BooleanFilter(label="Med kommentar", method="filter_has_comment")
+
+    class Meta:
+        model = FeedbackResponse
+        fields = []
+
+    def filter_period(self, queryset, name, value):
+        start, end = period_bounds(value)
+        if start:
+            queryset = queryset.filter(created_at__gte=start)
+        if end:
+            queryset = queryset.filter(created_at__lt=end)
+        return queryset
+
+    def filter_helpful(self, queryset, name, value):
+        return queryset.filter(helpful=(value == "true"))
+
+    def filter_has_comment(self, queryset, name, value):
+        return queryset.exclude(comment="") if value else queryset.filter(comment="")
+
+
+class CommentsColumn(Column):
+    """The newest comments as a list; the template escapes them like any other text."""
+
+    cell_template_name = "feedback/admin/comments_cell.html"
+
+
+class FeedbackPermissionMixin:
+    permission_policy = feedback_permission_policy
+    permission_required = "view"
+    custom_value_preprocess = {
+        **SpreadsheetExportMixin.custom_value_preprocess,
+        # XLSX cells are typed as text by Wagtail already; CSV has no types, so guard the text itself.
+        str: {SpreadsheetExportMixin.FORMAT_CSV: spreadsheet_safe},
+    }
+
+
+class FeedbackReportView(FeedbackPermissionMixin, ReportView):
+    """Pages that got answers, with Ja and Nej counts, the share of Ja and the newest comments."""
+
+    page_title = "Återkoppling"
+    header_icon = "help"
+    index_url_name = "feedback_report"
+    index_results_url_name = "feedback_report_results"
+    filterset_class = FeedbackReportFilterSet
+    default_ordering = "-no_count"
+    export_filename = "aterkoppling"
+    verbose_name_plural = "sidor med svar"
+    list_export = ["title", "url_path", "yes_count", "no_count", "total_count", "yes_share", "comments_text"]
+    export_headings = {
+        "title": "Sida",
+        "url_path": "Sökväg",
+        "yes_count": "Ja",
+        "no_count": "Nej",
+        "total_count": "Svar",
+        "yes_share": "Andel ja (%)",
+        "comments_text": "Senaste kommentarer",
+    }
+    columns = [
+        TitleColumn(
+            "title",
+            label="Sida",
+            sort_key="title",
+            get_url=lambda page: reverse("feedback_page_report", args=[page.pk]),
+        ),
+        Column("yes_count", label="Ja", sort_key="yes_count"),
+        Column("no_count", label="Nej", sort_key="no_count"),
+        Column("total_count", label="Svar", sort_key="total_count"),
+        Column("yes_share", label="Andel ja", sort_key="yes_share", accessor=lambda page: format_share(page.yes_share)),
+        CommentsColumn("latest_comments", label="Senaste kommentarer"),
+        DateColumn("latest_response_at", label="Senaste svar", sort_key="latest_response_at"),
+    ]
+
+    @cached_property
+    def period(self):
+        if self.filters and self.filters.is_valid():
+            return period_bounds(self.filters.form.cleaned_data.get("period"))
+        return None, None
+
+    def get_base_queryset(self):
+        start, end = self.period
+        return (
+            Page.objects.annotate(**page_totals(start, end))
+            .filter(total_count__gt=0)
+            .annotate(yes_share=Cast(F("yes_count"), FloatField()) * 100 / NullIf(F("total_count"), 0))
+        )
+
+    def order_queryset(self, queryset):
+        # A stable tiebreak keeps pagination from repeating or skipping pages with equal counts.
+        ordering = self.ordering or "-no_count"
+        return queryset.order_by(ordering, "title", "pk")
+
+    def decorate_paginated_queryset(self, pages):
+        start, end = self.period
+        comments = FeedbackResponse.objects.filter(page__in=[page.pk for page in pages])
+        if start:
+            comments = comments.filter(created_at__gte=start)
+        if end:
+            comments = comments.filter(created_at__lt=end)
+        by_page = defaultdict(list)
+        for response in comments.latest_comments(LATEST_COMMENTS).only("page_id", "comment", "created_at"):
+            by_page[response.page_id].append(response)
+        for page in pages:
+            page.latest_comments = by_page[page.pk]
+            page.comments_text = "\n".join(response.comment for response in page.latest_comments)
+        return pages
+
+
+class PageFeedbackReportView(FeedbackPermissionMixin, ReportView):
+    """Every answer to one page, newest first, with its comment."""
+
+    header_icon = "help"
+    filterset_class = PageFeedbackFilterSet
+    default_ordering = "-created_at"
+    verbose_name_plural = "svar"
+    list_export = ["created_at", "answer_label", "comment"]
+    export_headings = {"created_at": "Tidpunkt", "answer_label": "Svar", "comment": "Kommentar"}
+    columns = [
+        DateColumn("created_at", label="Tidpunkt", sort_key="created_at"),
+        Column("answer_label", label="Svar", sort_key="helpful"),
+        CommentsColumn("comment", label="Kommentar", accessor=lambda response: [response] if response.comment else []),
+    ]
+
+    @cached_property
+    def page(self):
+        return get_object_or_404(Page, pk=self.kwargs["page_id"])
+
+    def get_page_title(self):
+        return f"Återkoppling: {self.page.get_admin_display_title()}"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("feedback_report"), "label": "Återkoppling"},
+            {"url": "", "label": self.page.get_admin_display_title()},
+        ]
+
+    def get_filename(self):
+        return f"aterkoppling-{self.page.slug}"
+
+    def get_index_url(self):
+        return reverse("feedback_page_report", args=[self.page.pk])
+
+    def get_index_results_url(self):
+        return reverse("feedback_page_report_results", args=[self.page.pk])
+
+    def get_base_queryset(self):
+        return FeedbackResponse.objects.filter(page=self.page)
+
+    def order_queryset(self, queryset):
+        return queryset.order_by(self.ordering or "-created_at", "-pk")
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["feedback_page"] = self.page
+        return context

@@ -1,0 +1,71 @@
+"""Admin wiring: the feedback reports, their menu item, the permission and a summary on each page."""
+
+from django.contrib.auth.models import Permission
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+
+from .models import FeedbackResponse
+from .views.reports import FeedbackReportView, PageFeedbackReportView, feedback_permission_policy
+
+
+def can_view_feedback(user):
+    return feedback_permission_policy.user_has_permission(user, "view")
+
+
+@hooks.register("register_admin_urls")
+def register_feedback_report_urls():
+    return [
+        path("reports/aterkoppling/", FeedbackReportView.as_view(), name="feedback_report"),
+        path(
+            "reports/aterkoppling/results/",
+            FeedbackReportView.as_view(results_only=True),
+            name="feedback_report_results",
+        ),
+        path("reports/aterkoppling/<int:page_id>/", PageFeedbackReportView.as_view(), name="feedback_page_report"),
+        path(
+            "reports/aterkoppling/<int:page_id>/results/",
+            PageFeedbackReportView.as_view(results_only=True),
+            name="feedback_page_report_results",
+        ),
+    ]
+
+
+class FeedbackReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_feedback(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_feedback_report_menu_item():
+    return FeedbackReportMenuItem(
+        "Återkoppling", reverse("feedback_report"), name="feedback", icon_name="help", order=1300
+    )
+
+
+@hooks.register("register_permissions")
+def register_feedback_permissions():
+    """Lets administrators give a group the right to read the feedback reports."""
+    return Permission.objects.filter(content_type__app_label="feedback", codename="view_feedbackresponse")
+
+
+class FeedbackSummaryMenuItem(PageMenuItem):
+    """ "Återkoppling: 12 ja, 3 nej" in the page editor's header menu, leading to the page's answers."""
+
+    icon_name = "help"
+    priority = 90
+
+    def is_shown(self, user):
+        return can_view_feedback(user)
+
+
+@hooks.register("register_page_header_buttons")
+def feedback_summary_header_button(page, user, view_name, next_url=None):
+    if view_name != "edit" or not can_view_feedback(user):
+        return []
+    counts = FeedbackResponse.objects.filter(page=page).summary()
+    label = f"Återkoppling: {counts['yes']} ja, {counts['no']} nej"
+    if counts["share"] is not None:
+        label += f" ({counts['share']:.0f}\u00a0% ja)"
+    return [FeedbackSummaryMenuItem(label, reverse("feedback_page_report", args=[page.pk]), page=page)]

@@ -1,0 +1,240 @@
+"""Editors read the answers in the admin: counts per page, comments, exports, and who may see them."""
+
+import csv
+import datetime as dt
+import io
+import re
+
+import openpyxl
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+
+from tests.feedback.factories import FeedbackResponseFactory
+from tests.home.factories import ContentPageFactory
+
+pytestmark = pytest.mark.django_db
+
+REPORT = "/admin/reports/aterkoppling/"
+
+
+def make_user(username, *codenames, superuser=False):
+    user = get_user_model().objects.create_user(username, f"{username}@example.se", "lösenord-som-är-långt")
+    user.is_superuser = superuser
+    user.save()
+    if codenames:
+        group = Group.objects.create(name=f"grupp-{username}")
+        group.permissions.set(Permission.objects.filter(codename__in=codenames))
+        user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(make_user("admin", superuser=True))
+    return client
+
+
+@pytest.fixture
+def answered_pages(home_page):
+    """Two pages: "Om oss" 3 ja / 1 nej, "Kontakt" 1 ja / 3 nej, with comments on the latter."""
+    now = timezone.now()
+    about = ContentPageFactory(parent=home_page, title="Om oss", slug="om-oss")
+    contact = ContentPageFactory(parent=home_page, title="Kontakt", slug="kontakt")
+    ContentPageFactory(parent=home_page, title="Ingen har svarat", slug="tyst")
+    for _ in range(3):
+        FeedbackResponseFactory(page=about, helpful=True, created_at=now - dt.timedelta(days=1))
+    FeedbackResponseFactory(page=about, helpful=False, created_at=now - dt.timedelta(days=1))
+    FeedbackResponseFactory(page=contact, helpful=True, created_at=now - dt.timedelta(days=40))
+    FeedbackResponseFactory(page=contact, helpful=False, comment="Telefontider saknas", created_at=now)
+    FeedbackResponseFactory(page=contact, helpful=False, comment="<script>alert(1)</script>", created_at=now)
+    FeedbackResponseFactory(page=contact, helpful=False, comment='=HYPERLINK("x")', created_at=now)
+    return about, contact
+
+
+def rows(html):
+    """The report table's body rows, split on the row tag."""
+    return html.split("<tbody>")[1].split("</tbody>")[0].split("<tr")[1:]
+
+
+def cells(html, title):
+    """The text of each cell in the row of the page with this title."""
+    return next(texts for texts in map(row_texts, rows(html)) if texts[0] == title)
+
+
+def row_texts(row):
+    return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+
+
+def test_the_report_counts_yes_and_no_and_the_share_of_yes_per_page(admin_client, answered_pages):
+    html = admin_client.get(REPORT).content.decode()
+
+    assert cells(html, "Om oss")[1:5] == ["3", "1", "4", "75\u00a0%"]
+    assert cells(html, "Kontakt")[1:5] == ["1", "3", "4", "25\u00a0%"]
+    assert "Ingen har svarat" not in html
+
+
+def test_the_report_puts_the_pages_with_most_no_first_and_sorts_on_request(admin_client, answered_pages):
+    def titles(params):
+        return [row_cells[0] for row_cells in map(row_texts, rows(admin_client.get(REPORT, params).content.decode()))]
+
+    assert titles({}) == ["Kontakt", "Om oss"]
+    assert titles({"ordering": "-yes_share"}) == ["Om oss", "Kontakt"]
+    assert titles({"ordering": "title"}) == ["Kontakt", "Om oss"]
+    assert titles({"ordering": "-title"}) == ["Om oss", "Kontakt"]
+
+
+def test_a_bad_ordering_falls_back_to_the_default(admin_client, answered_pages):
+    response = admin_client.get(REPORT, {"ordering": "password"})
+
+    assert response.status_code == 200
+
+
+def test_the_date_range_limits_the_counts(admin_client, answered_pages):
+    since = (timezone.localdate() - dt.timedelta(days=7)).isoformat()
+
+    html = admin_client.get(REPORT, {"period_from": since}).content.decode()
+
+    assert cells(html, "Kontakt")[1:5] == ["0", "3", "3", "0\u00a0%"]
+
+
+def test_a_nonsense_date_shows_the_report_unfiltered(admin_client, answered_pages):
+    response = admin_client.get(REPORT, {"period_from": "igår"})
+
+    assert response.status_code == 200
+    assert "Kontakt" in response.content.decode()
+
+
+def test_the_report_shows_the_latest_comments_escaped(admin_client, answered_pages):
+    html = admin_client.get(REPORT).content.decode()
+
+    assert "Telefontider saknas" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_the_csv_export_holds_every_page_with_its_counts(admin_client, answered_pages):
+    response = admin_client.get(REPORT, {"export": "csv"})
+
+    content = b"".join(response.streaming_content).decode()
+    table = list(csv.reader(io.StringIO(content)))
+    assert table[0] == ["Sida", "Sökväg", "Ja", "Nej", "Svar", "Andel ja (%)", "Senaste kommentarer"]
+    by_title = {row[0]: row for row in table[1:]}
+    assert set(by_title) == {"Om oss", "Kontakt"}
+    assert by_title["Om oss"][2:6] == ["3", "1", "4", "75.0"]
+    assert by_title["Kontakt"][2:6] == ["1", "3", "4", "25.0"]
+    assert "Telefontider saknas" in by_title["Kontakt"][6]
+
+
+def test_the_csv_export_cannot_smuggle_in_a_formula(admin_client, answered_pages):
+    content = b"".join(admin_client.get(REPORT, {"export": "csv"}).streaming_content).decode()
+
+    assert ",=HYPERLINK" not in content and '"=HYPERLINK' not in content
+
+
+def test_the_xlsx_export_holds_every_page_with_its_counts(admin_client, answered_pages):
+    response = admin_client.get(REPORT, {"export": "xlsx"})
+
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    values = list(sheet.values)
+    assert values[0][:6] == ("Sida", "Sökväg", "Ja", "Nej", "Svar", "Andel ja (%)")
+    by_title = {row[0]: row for row in values[1:]}
+    assert by_title["Om oss"][2:6] == (3, 1, 4, 75)
+    assert by_title["Kontakt"][2:5] == (1, 3, 4)
+
+
+def test_the_page_report_lists_each_answer_with_its_comment_escaped(admin_client, answered_pages):
+    about, contact = answered_pages
+
+    html = admin_client.get(f"{REPORT}{contact.pk}/").content.decode()
+
+    assert "Kontakt" in html
+    assert len(rows(html)) == 4
+    assert "Telefontider saknas" in html
+    assert "&lt;script&gt;" in html and "<script>alert(1)</script>" not in html
+
+
+def test_the_page_report_filters_to_comments_and_exports(admin_client, answered_pages):
+    about, contact = answered_pages
+
+    html = admin_client.get(f"{REPORT}{contact.pk}/", {"has_comment": "true"}).content.decode()
+    content = b"".join(admin_client.get(f"{REPORT}{contact.pk}/", {"export": "csv"}).streaming_content).decode()
+
+    assert len(rows(html)) == 3
+    table = list(csv.reader(io.StringIO(content)))
+    assert table[0] == ["Tidpunkt", "Svar", "Kommentar"]
+    assert sorted(row[1] for row in table[1:]) == ["Ja", "Nej", "Nej", "Nej"]
+
+
+def test_the_page_report_of_a_missing_page_is_404(admin_client):
+    assert admin_client.get(f"{REPORT}999999/").status_code == 404
+
+
+class TestWhoMaySee:
+    def test_an_editor_without_the_permission_is_turned_away(self, client, answered_pages):
+        client.force_login(make_user("redaktor", "access_admin", "change_page"))
+
+        response = client.get(REPORT)
+
+        assert response.status_code in (302, 403)
+        assert "Telefontider saknas" not in response.content.decode()
+        assert client.get(f"{REPORT}{answered_pages[1].pk}/").status_code in (302, 403)
+        assert client.get(REPORT, {"export": "csv"}).status_code in (302, 403)
+
+    def test_a_visitor_is_sent_to_the_login(self, client, answered_pages):
+        response = client.get(REPORT)
+
+        assert response.status_code == 302
+        assert "/admin/login/" in response["Location"]
+
+    def test_a_user_with_only_admin_access_and_the_feedback_permission_sees_the_report(self, client, answered_pages):
+        client.force_login(make_user("kommunikator", "access_admin", "view_feedbackresponse"))
+
+        response = client.get(REPORT)
+
+        assert response.status_code == 200
+        assert "Telefontider saknas" in response.content.decode()
+        assert client.get(f"{REPORT}{answered_pages[1].pk}/").status_code == 200
+
+    def test_the_reports_menu_offers_the_report_only_with_the_permission(self, client, answered_pages):
+        client.force_login(make_user("kommunikator", "access_admin", "view_feedbackresponse"))
+        with_permission = client.get("/admin/").content.decode()
+        client.force_login(make_user("redaktor", "access_admin"))
+        without = client.get("/admin/").content.decode()
+
+        assert REPORT in with_permission
+        assert REPORT not in without
+
+    def test_the_permission_can_be_given_to_groups(self, admin_client):
+        html = admin_client.get("/admin/groups/new/").content.decode()
+
+        permission = Permission.objects.get(codename="view_feedbackresponse")
+        assert f'value="{permission.pk}"' in html
+
+
+class TestSummaryInThePageEditor:
+    def test_the_editor_header_shows_the_counts_and_links_to_the_answers(self, admin_client, answered_pages):
+        about, contact = answered_pages
+
+        html = admin_client.get(f"/admin/pages/{contact.pk}/edit/").content.decode()
+
+        assert "Återkoppling: 1 ja, 3 nej (25\u00a0% ja)" in html
+        assert f'href="{REPORT}{contact.pk}/"' in html
+
+    def test_the_summary_is_hidden_without_the_permission(self, client, answered_pages):
+        about, contact = answered_pages
+        editor = make_user("redaktor", "access_admin", "add_page", "change_page", "publish_page")
+        from wagtail.models import GroupPagePermission
+
+        GroupPagePermission.objects.create(
+            group=editor.groups.get(),
+            page=contact.get_parent(),
+            permission=Permission.objects.get(codename="change_page"),
+        )
+        client.force_login(editor)
+
+        response = client.get(f"/admin/pages/{contact.pk}/edit/")
+
+        assert response.status_code == 200
+        assert "Återkoppling:" not in response.content.decode()
