@@ -223,6 +223,9 @@ class SeminarPart(Orderable):
 
     @property
     def ics_url(self):
+        # Unsaved parts (in an admin preview) have no address yet.
+        if self.pk is None:
+            return ""
         return self.page.url + self.page.reverse_subpage("part_ics", kwargs={"part_id": self.pk})
 
     def calendar_entry(self, request=None):
