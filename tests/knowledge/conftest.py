@@ -4,6 +4,11 @@ import socket
 import urllib.request
 
 import pytest
+from django.utils import timezone
+
+from core import demo as core_demo
+from home.demo import DemoContext
+from knowledge import demo
 
 from .factories import KnowledgeIndexPageFactory
 
@@ -32,3 +37,14 @@ def no_network(monkeypatch):
 @pytest.fixture
 def knowledge_index(home_page):
     return KnowledgeIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def demo_ctx(home_page, site):
+    """The knowledge demo built on the seed people, topics and the site-wide Kontakt box."""
+    ctx = DemoContext(home=home_page, today=timezone.localdate())
+    ctx.people = core_demo.build_people()
+    ctx.topics = core_demo.build_topics()
+    core_demo.build_settings(site, None, None, None)
+    demo.build(ctx)
+    return ctx
