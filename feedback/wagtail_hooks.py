@@ -40,7 +40,7 @@ class FeedbackReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_feedback_report_menu_item():
     return FeedbackReportMenuItem(
-        "Återkoppling", reverse("feedback_report"), name="feedback", icon_name="help", order=1300
+        "Återkoppling", reverse("feedback_report"), name="feedback", icon_name="comment", order=1300
     )
 
 
@@ -53,7 +53,7 @@ def register_feedback_permissions():
 class FeedbackSummaryMenuItem(PageMenuItem):
     """ "Återkoppling: 12 ja, 3 nej" in the page editor's header menu, leading to the page's answers."""
 
-    icon_name = "help"
+    icon_name = "comment"
     priority = 90
 
     def is_shown(self, user):

@@ -108,7 +108,7 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
     """Pages that got answers, with Ja and Nej counts, the share of Ja and the newest comments."""
 
     page_title = "Återkoppling"
-    header_icon = "help"
+    header_icon = "comment"
     index_url_name = "feedback_report"
     index_results_url_name = "feedback_report_results"
     filterset_class = FeedbackReportFilterSet
@@ -178,7 +178,7 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
 class PageFeedbackReportView(FeedbackPermissionMixin, ReportView):
     """Every answer to one page, newest first, with its comment."""
 
-    header_icon = "help"
+    header_icon = "comment"
     filterset_class = PageFeedbackFilterSet
     default_ordering = "-created_at"
     verbose_name_plural = "svar"
