@@ -8,6 +8,8 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock, ContactStreamBlock
 from core.models import SiteChromeMixin
+from events.models import upcoming
+from knowledge.models import KnowledgePage
 
 
 class HomePage(SiteChromeMixin, Page):
@@ -37,11 +39,11 @@ class HomePage(SiteChromeMixin, Page):
 
     def upcoming_events(self, limit=3):
         """The next events from the events section, soonest first."""
-        return []
+        return upcoming(limit=limit)
 
     def latest_knowledge(self, limit=3):
         """The newest knowledge pages."""
-        return []
+        return list(KnowledgePage.latest(limit))
 
 
 class ContentPage(SiteChromeMixin, Page):

@@ -12,6 +12,7 @@ urlpatterns = [
     path("dokument/", include(wagtaildocs_urls)),
     path("aterkoppling/", include("feedback.urls")),
     path("", include("core.urls")),
+    path("", include("home.urls")),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

@@ -1,0 +1,39 @@
+"""Metadata for search engines and link previews: description, canonical URL, Open Graph."""
+
+from django import template
+from django.templatetags.static import static
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+register = template.Library()
+
+DESCRIPTION_WORDS = 30
+
+
+def meta_description(page):
+    """The editor's search description, else the page's intro, as plain text."""
+    if page is None:
+        return ""
+    text = page.search_description or strip_tags(str(getattr(page, "intro", "") or ""))
+    return Truncator(" ".join(text.split())).words(DESCRIPTION_WORDS)
+
+
+@register.inclusion_tag("components/page_meta.html", takes_context=True)
+def page_meta(context):
+    """Meta tags for the current page (or the plain defaults on views without a page)."""
+    request = context.get("request")
+    page = context.get("page")
+    canonical = page.get_full_url(request) if page is not None and hasattr(page, "get_full_url") else ""
+    share_image = getattr(page, "share_image", None)
+    image_url = share_image.get_rendition("fill-1200x630").url if share_image else static("img/share.png")
+    if request is not None and image_url.startswith("/"):
+        image_url = request.build_absolute_uri(image_url)
+    title = (getattr(page, "seo_title", "") or getattr(page, "title", "")) if page is not None else ""
+    return {
+        "title": title,
+        "description": meta_description(page),
+        "canonical": canonical,
+        "image_url": image_url,
+        "og_type": getattr(page, "og_type", "website"),
+        "site_name": context.get("SITE_NAME", ""),
+    }

@@ -1,0 +1,22 @@
+"""Template tags that gather from several apps: the feed links in every page's head."""
+
+from django import template
+from wagtail.models import Site
+
+from events.models import EventIndexPage
+from knowledge.models import KnowledgeIndexPage
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/feed_links.html", takes_context=True)
+def feed_links(context):
+    """Links to the events calendar feed and the knowledge RSS feed, for browsers and feed readers."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {}
+    sections = {}
+    for key, model in (("events", EventIndexPage), ("knowledge", KnowledgeIndexPage)):
+        sections[key] = model.objects.live().public().descendant_of(site.root_page).order_by("path").first()
+    return sections

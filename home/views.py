@@ -1,0 +1,84 @@
+"""Views that gather from several apps: site search, topic pages and robots.txt."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Page, Site
+
+from core.models import Topic
+from events.models.index import event_ids, load_events
+from home.search import clean_query, excerpt, type_label
+from knowledge.models import KnowledgePage
+
+RESULTS_PER_PAGE = 10
+TOPIC_LIMIT = 20
+
+
+@require_GET
+def search(request):
+    """Search results across every live, public page, with editors' promoted results first."""
+    query = clean_query(request.GET.get("q", ""))
+    promotions, results = [], None
+    if query:
+        site = Site.find_for_request(request)
+        pages = Page.objects.live().public()
+        if site:
+            pages = pages.descendant_of(site.root_page, inclusive=True)
+        search_query = Query.get(query)
+        search_query.add_hit()
+        promotions = [promo for promo in search_query.editors_picks.select_related("page") if promo.page.live]
+        promoted_ids = {promo.page_id for promo in promotions}
+        found = pages.exclude(pk__in=promoted_ids).search(query, operator="or")
+        paginator = Paginator(found, RESULTS_PER_PAGE)
+        try:
+            results = paginator.page(request.GET.get("sida", 1))
+        except (PageNotAnInteger, EmptyPage):
+            results = paginator.page(1)
+        specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in results]).specific()}
+        results.rows = [_row(specific.get(page.pk, page)) for page in results]
+        for promo in promotions:
+            promo.row = _row(promo.page.specific)
+    total = (results.paginator.count if results else 0) + len(promotions)
+    return render(
+        request,
+        "home/search.html",
+        {"query": query, "results": results, "promotions": promotions, "total": total, "searched": "q" in request.GET},
+    )
+
+
+def _row(page):
+    return {
+        "page": page,
+        "type": type_label(page),
+        "meta": getattr(page, "card_meta", "") or "",
+        "excerpt": excerpt(page),
+    }
+
+
+@require_GET
+def robots_txt(request):
+    """Allow everything public, keep crawlers out of the admin, and point at the sitemap."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /aterkoppling/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def topic_index(request):
+    """Every topic, for visitors who browse by subject."""
+    return render(request, "home/topic_index.html", {"topics": Topic.objects.all()})
+
+
+@require_GET
+def topic_detail(request, slug):
+    """The upcoming events and the knowledge pages of one topic."""
+    topic = get_object_or_404(Topic, slug=slug)
+    events = load_events(pk for pk, _start in event_ids(topic=topic)[:TOPIC_LIMIT])
+    knowledge = KnowledgePage.for_topic(topic, limit=TOPIC_LIMIT)
+    return render(request, "home/topic_detail.html", {"topic": topic, "events": events, "knowledge": knowledge})

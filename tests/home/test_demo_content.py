@@ -1,0 +1,68 @@
+"""`load_demo_content` builds the whole demo site once, and `--reset` rebuilds it."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from core.models import ContactSettings, FooterSettings, Person, SiteNotice, Topic
+
+pytestmark = pytest.mark.django_db
+
+SEED_TITLES = [
+    "Fullmäktiges presidiekonferens, Göteborg",
+    "Korruptionsbekämpning, nätverk",
+    "Ledning, styrning och organisation för att digitalisera",
+    "Att fatta svåra beslut och möta motstånd - webbseminarium",
+]
+
+
+def _counts():
+    return {
+        "pages": Page.objects.count(),
+        "people": Person.objects.count(),
+        "topics": Topic.objects.count(),
+        "notices": SiteNotice.objects.count(),
+    }
+
+
+def test_demo_content_has_every_seed_page_live(home_page):
+    call_command("load_demo_content")
+    live_titles = set(Page.objects.live().values_list("title", flat=True))
+    for title in SEED_TITLES:
+        assert title in live_titles
+    assert FooterSettings.objects.get().accessibility_page.title == "Tillgänglighetsredogörelse"
+    assert ContactSettings.objects.get().heading == "Kontakt"
+    assert SiteNotice.objects.active().filter(message__contains="coronaviruset").exists()
+
+
+def test_loading_twice_duplicates_nothing(home_page):
+    call_command("load_demo_content")
+    first = _counts()
+    call_command("load_demo_content")
+    assert _counts() == first
+
+
+def test_reset_rebuilds_the_same_site(home_page):
+    call_command("load_demo_content")
+    first = _counts()
+    Page.objects.get(title="Om oss").specific.unpublish()
+    call_command("load_demo_content", "--reset")
+    assert _counts() == first
+    assert Page.objects.get(title="Om oss").live
+
+
+def test_if_empty_leaves_an_existing_site_alone(home_page, capsys):
+    call_command("load_demo_content")
+    about = Page.objects.get(title="Om oss")
+    about.title = "Om föreningen"
+    about.save()
+    call_command("load_demo_content", "--if-empty")
+    assert Page.objects.filter(title="Om föreningen").exists()
+    assert "finns redan" in capsys.readouterr().out
+
+
+def test_every_demo_page_renders(client, home_page):
+    call_command("load_demo_content")
+    for page in Page.objects.live().descendant_of(home_page, inclusive=True).specific():
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url

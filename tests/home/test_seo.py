@@ -1,0 +1,74 @@
+"""Search engines and link previews: sitemap, robots.txt, metadata and redirects."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from tests.home.factories import ContentPageFactory
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def test_sitemap_lists_exactly_the_live_public_pages(client, home_page):
+    public = ContentPageFactory(parent=home_page, title="Om oss", slug="om-oss")
+    public.save_revision().publish()
+    public.refresh_from_db()
+    ContentPageFactory(parent=home_page, title="Utkast", slug="utkast", live=False)
+    private = ContentPageFactory(parent=home_page, title="Intern", slug="intern")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    expired = ContentPageFactory(parent=home_page, title="Gammal", slug="gammal")
+    expired.unpublish()
+
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    locations = {loc.text for loc in root.findall("s:url/s:loc", SITEMAP_NS)}
+    assert locations == {"http://localhost/", f"http://localhost{public.url}"}
+    lastmods = {
+        url.find("s:loc", SITEMAP_NS).text: url.find("s:lastmod", SITEMAP_NS)
+        for url in root.findall("s:url", SITEMAP_NS)
+    }
+    assert lastmods[f"http://localhost{public.url}"].text.startswith(str(public.last_published_at.date()))
+
+
+def test_robots_txt_points_at_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Disallow: /admin/" in body
+
+
+def test_pages_carry_description_canonical_and_open_graph(client, home_page):
+    page = ContentPageFactory(
+        parent=home_page, title="Om oss", slug="om-oss", intro="Vi är en förening för kommuner och regioner."
+    )
+    html = client.get(page.url).content.decode()
+    assert "<title>Om oss | Kommuner och regioner</title>" in html
+    assert '<meta name="description" content="Vi är en förening för kommuner och regioner.">' in html
+    assert f'<link rel="canonical" href="http://localhost{page.url}">' in html
+    assert '<meta property="og:title" content="Om oss">' in html
+    assert '<meta property="og:image" content="http://testserver/static/img/share.png">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+
+
+def test_search_description_wins_over_intro(client, home_page):
+    page = ContentPageFactory(parent=home_page, slug="x", intro="Ingress.", search_description="Särskild beskrivning.")
+    assert '<meta name="description" content="Särskild beskrivning.">' in client.get(page.url).content.decode()
+
+
+def test_changing_a_slug_keeps_the_old_address_working(
+    client, home_page, admin_user, django_capture_on_commit_callbacks
+):
+    page = ContentPageFactory(parent=home_page, title="Om oss", slug="om-oss")
+    old_url = page.url
+    page.slug = "om-foreningen"
+    # Wagtail creates the redirect when the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision(user=admin_user).publish(user=admin_user)
+    response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"].endswith("/om-foreningen/")
