@@ -243,3 +243,18 @@ def test_captions_must_be_webvtt_and_video_files_must_be_video():
     message = errors_of(excinfo)
     assert "WebVTT" in message
     assert ".mp4" in message
+
+
+def test_an_emptied_transcript_shows_no_text_version_and_counts_as_missing():
+    block = WebcastBlock()
+    value = block.to_python({"title": "Film", "video_url": YOUTUBE_URL, "transcript": '<p data-block-key="x"></p>'})
+    assert not value.has_text_alternative
+    assert "Textversion" not in block.render(value)
+
+
+# Image and table are shared blocks without a preview value (they need an image or data).
+@pytest.mark.parametrize("block_type", sorted(set(KnowledgeStreamBlock().child_blocks) - {"image", "table"}))
+def test_every_block_preview_renders(block_type):
+    block = KnowledgeStreamBlock().child_blocks[block_type]
+    value = block.get_preview_value()
+    assert block.render(value, {}).strip()

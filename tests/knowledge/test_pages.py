@@ -205,3 +205,17 @@ def test_no_warning_when_captions_are_on_the_platform_and_the_embed_is_stored(ad
     messages = [str(message) for message in response.context["messages"]]
     assert KnowledgePage.objects.get().live
     assert not any("saknar" in message or "kunde inte" in message for message in messages)
+
+
+def test_autosave_requests_get_no_piled_up_warnings(rf, knowledge_index):
+    from django.contrib.messages.storage.fallback import FallbackStorage
+
+    from knowledge.wagtail_hooks import warn_editor
+
+    page = KnowledgePageFactory(parent=knowledge_index, body=[webcast()])
+    for accept, expected in (("application/json", 0), ("text/html", 2)):
+        request = rf.post("/admin/", HTTP_ACCEPT=accept)
+        request.session = {}
+        request._messages = FallbackStorage(request)
+        warn_editor(request, page)
+        assert len(list(request._messages)) == expected
