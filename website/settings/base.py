@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "core",
     "feedback",
     "events",
+    "registrations",
     "knowledge",
     "home",
     "wagtail.contrib.settings",
