@@ -191,3 +191,9 @@ FEEDBACK_COMMENT_WINDOW = int(os.environ.get("FEEDBACK_COMMENT_WINDOW", "3600"))
 FEEDBACK_COMMENT_RETENTION_DAYS = int(os.environ.get("FEEDBACK_COMMENT_RETENTION_DAYS", "365"))
 # Proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR only).
 FEEDBACK_TRUSTED_PROXY_COUNT = int(os.environ.get("FEEDBACK_TRUSTED_PROXY_COUNT", "0"))
+
+# On-site registration (see docs/registrations.md)
+REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))  # after the event ends
+REGISTRATION_LINK_MAX_AGE_DAYS = int(os.environ.get("REGISTRATION_LINK_MAX_AGE_DAYS", "180"))  # personal links
+REGISTRATION_RATE_LIMIT = int(os.environ.get("REGISTRATION_RATE_LIMIT", "5"))  # sign-ups per client and window
+REGISTRATION_RATE_WINDOW = int(os.environ.get("REGISTRATION_RATE_WINDOW", "600"))  # seconds
