@@ -44,9 +44,8 @@ def heading_context(value, parent_context):
 
 def has_text(rich_text):
     """True when rich text has visible words (an emptied editor still saves an empty paragraph)."""
-    return bool(rich_text) and bool(
-        strip_tags(str(rich_text.source if hasattr(rich_text, "source") else rich_text)).strip()
-    )
+    source = getattr(rich_text, "source", rich_text) or ""
+    return bool(strip_tags(str(source)).strip())
 
 
 def _extension(document):

@@ -113,7 +113,7 @@ class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
 
     @property
     def feed_url(self):
-        return self.url + self.reverse_subpage("feed")
+        return (self.url or "") + self.reverse_subpage("feed")
 
     @path("rss/", name="feed")
     def feed(self, request):
