@@ -1,7 +1,7 @@
 """Event pages, the shared event data and the events listing."""
 
 from .index import EventIndexPage, upcoming
-from .mixins import CalendarEntry, EventFormat, EventMixin, EventStatus, RegistrationState
+from .mixins import CalendarEntry, EventFormat, EventMixin, EventStatus, RegistrationQuestion, RegistrationState
 from .pages import ConferencePage, NetworkPage, SeminarPart, SeminarSeriesPage
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "EventMixin",
     "EventStatus",
     "NetworkPage",
+    "RegistrationQuestion",
     "RegistrationState",
     "SeminarPart",
     "SeminarSeriesPage",

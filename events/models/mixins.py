@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -37,6 +38,7 @@ class RegistrationState(models.TextChoices):
     """What the registration area of an event shows."""
 
     OPEN = "open", "Anmälan är öppen"
+    NOT_OPEN = "not_open", "Anmälan har inte öppnat än."
     CLOSED = "closed", "Anmälan är stängd."
     FULL = "full", "Evenemanget är fullbokat."
     CANCELLED = "cancelled", "Evenemanget är inställt."
@@ -51,6 +53,16 @@ SCHEMA_STATUS = {
     EventStatus.POSTPONED: "https://schema.org/EventRescheduled",
     EventStatus.FULL: "https://schema.org/EventScheduled",
 }
+
+
+class RegistrationQuestion(models.TextChoices):
+    """Optional questions an on-site registration form may ask; name, e-mail and consent are always asked."""
+
+    ORGANISATION = "organisation", "Organisation"
+    MUNICIPALITY = "municipality", "Kommun eller region"
+    ROLE = "role", "Roll (förtroendevald eller tjänsteperson)"
+    NEEDS = "needs", "Behov av specialkost eller tillgänglighetsanpassning"
+    PARTS = "parts", "Vilka delar av serien"
 
 
 @dataclass
@@ -101,6 +113,28 @@ class EventMixin(RoutablePageMixin, models.Model):
         "sista anmälningsdag", null=True, blank=True, help_text="Knappen Anmäl dig döljs efter denna dag."
     )
 
+    # On-site registration (the registrations app stores who signed up; see docs/registrations.md).
+    onsite_registration = models.BooleanField(
+        "anmälan på webbplatsen",
+        default=False,
+        help_text="Besökarna anmäler sig i ett formulär på webbplatsen i stället för via en länk.",
+    )
+    registration_opens = models.DateTimeField(
+        "anmälan öppnar", null=True, blank=True, help_text="Tomt: anmälan är öppen direkt."
+    )
+    registration_closes = models.DateTimeField(
+        "anmälan stänger",
+        null=True,
+        blank=True,
+        help_text="Tomt: efter sista anmälningsdagen, annars när evenemanget börjar.",
+    )
+    seat_limit = models.PositiveIntegerField("antal platser", null=True, blank=True, help_text="Tomt: obegränsat.")
+    waitlist_enabled = models.BooleanField("reservlista när det är fullt", default=True)
+    ask_organisation = models.BooleanField("fråga efter organisation", default=False)
+    ask_municipality = models.BooleanField("fråga efter kommun eller region", default=False)
+    ask_role = models.BooleanField("fråga efter roll (förtroendevald eller tjänsteperson)", default=False)
+    ask_needs = models.BooleanField("fråga efter specialkost eller tillgänglighetsbehov", default=False)
+
     speakers = StreamField(SpeakerStreamBlock(), verbose_name="medverkande", blank=True, use_json_field=True)
     contacts = StreamField(ContactStreamBlock(), verbose_name="kontakter", blank=True, use_json_field=True)
 
@@ -130,6 +164,18 @@ class EventMixin(RoutablePageMixin, models.Model):
             [FieldPanel("registration_url"), FieldPanel("registration_page"), FieldPanel("registration_deadline")],
             heading="Anmälan",
         ),
+    ]
+    onsite_registration_fields = [
+        FieldPanel("onsite_registration"),
+        FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")]),
+        FieldRowPanel([FieldPanel("seat_limit"), FieldPanel("waitlist_enabled")]),
+        FieldPanel("ask_organisation"),
+        FieldPanel("ask_municipality"),
+        FieldPanel("ask_role"),
+        FieldPanel("ask_needs"),
+    ]
+    onsite_registration_panels = [
+        MultiFieldPanel(onsite_registration_fields, heading="Anmälan på webbplatsen", classname="collapsed")
     ]
     people_panels = [FieldPanel("speakers"), FieldPanel("contacts")]
 
@@ -162,6 +208,12 @@ class EventMixin(RoutablePageMixin, models.Model):
             raise ValidationError(
                 {"registration_page": "Välj antingen en anmälningslänk eller en anmälningssida, inte båda."}
             )
+        if self.onsite_registration and (self.registration_url or self.registration_page_id):
+            raise ValidationError(
+                {"onsite_registration": "Välj antingen anmälan på webbplatsen eller en anmälningslänk, inte båda."}
+            )
+        if self.registration_opens and self.registration_closes and self.registration_closes <= self.registration_opens:
+            raise ValidationError({"registration_closes": "Anmälan måste stänga efter att den har öppnat."})
 
     # Derived values for templates and feeds
 
@@ -200,7 +252,21 @@ class EventMixin(RoutablePageMixin, models.Model):
         return self.status != EventStatus.SCHEDULED
 
     @property
+    def registration_questions(self):
+        """The optional questions the on-site form asks, as RegistrationQuestion values."""
+        asked = {
+            RegistrationQuestion.ORGANISATION: self.ask_organisation,
+            RegistrationQuestion.MUNICIPALITY: self.ask_municipality,
+            RegistrationQuestion.ROLE: self.ask_role,
+            RegistrationQuestion.NEEDS: self.ask_needs,
+        }
+        return [question for question, ask in asked.items() if ask]
+
+    @property
     def registration_link(self):
+        # The form lives on its own never-cached view; events knows only the name of its route.
+        if self.onsite_registration and self.pk:
+            return reverse("registrations:signup", kwargs={"event_id": self.pk})
         if self.registration_page_id:
             return self.registration_page.url
         return self.registration_url
@@ -212,6 +278,8 @@ class EventMixin(RoutablePageMixin, models.Model):
     @property
     def registration_closes_at(self):
         """The deadline day is included: registration closes at midnight after it; else when the event starts."""
+        if self.registration_closes:
+            return self.registration_closes
         if self.registration_deadline:
             return next_midnight(self.registration_deadline)
         return self.start
@@ -227,6 +295,8 @@ class EventMixin(RoutablePageMixin, models.Model):
             return RegistrationState.NONE
         if self.status == EventStatus.FULL:
             return RegistrationState.FULL
+        if self.registration_opens and timezone.now() < self.registration_opens:
+            return RegistrationState.NOT_OPEN
         closes_at = self.registration_closes_at
         if closes_at and timezone.now() >= closes_at:
             return RegistrationState.CLOSED
@@ -239,6 +309,8 @@ class EventMixin(RoutablePageMixin, models.Model):
     @property
     def registration_message(self):
         state = self.registration_state
+        if state == RegistrationState.NOT_OPEN:
+            return f"Anmälan öppnar {when(self.registration_opens, None)}."
         return "" if state == RegistrationState.OPEN else state.label
 
     @property

@@ -19,7 +19,7 @@ from events import calendar
 from events.blocks import ConferenceStreamBlock, NetworkMeetingBlock, SpeakerStreamBlock, format_time_range
 from events.formatting import combine, day_month, long_date
 
-from .mixins import CalendarEntry, EventFormat, EventMixin
+from .mixins import CalendarEntry, EventFormat, EventMixin, RegistrationQuestion
 
 EVENT_PARENTS = ["events.EventIndexPage"]
 
@@ -40,6 +40,7 @@ class ConferencePage(EventMixin, SiteChromeMixin, Page):
         + EventMixin.when_panels
         + [FieldPanel("intro")]
         + EventMixin.about_panels
+        + EventMixin.onsite_registration_panels
         + [FieldPanel("body")]
         + EventMixin.people_panels
     )
@@ -67,6 +68,9 @@ class SeminarSeriesPage(EventMixin, SiteChromeMixin, Page):
     )
     webcast_notes = RichTextField("om webbsändningen", blank=True, features=RICH_TEXT_FEATURES)
     responsible = StreamField(SpeakerStreamBlock(), verbose_name="ansvariga", blank=True, use_json_field=True)
+    ask_parts = models.BooleanField(
+        "fråga vilka delar besökaren vill delta i", default=False, help_text="Platsantal per del anges under Delar."
+    )
 
     dates_required = False
     default_format = EventFormat.WEBINAR
@@ -76,6 +80,11 @@ class SeminarSeriesPage(EventMixin, SiteChromeMixin, Page):
         + [FieldPanel("intro")]
         + EventMixin.about_panels
         + [
+            MultiFieldPanel(
+                [*EventMixin.onsite_registration_fields, FieldPanel("ask_parts")],
+                heading="Anmälan på webbplatsen",
+                classname="collapsed",
+            ),
             InlinePanel("parts", heading="Delar", label="Del", min_num=1),
             FieldPanel("body"),
             MultiFieldPanel([FieldPanel("webcast_heading"), FieldPanel("webcast_notes")], heading="Om webbsändningen"),
@@ -120,9 +129,14 @@ class SeminarSeriesPage(EventMixin, SiteChromeMixin, Page):
         return [part for part in self.ordered_parts if part.is_held]
 
     @property
+    def registration_questions(self):
+        questions = super().registration_questions
+        return [*questions, RegistrationQuestion.PARTS] if self.ask_parts else questions
+
+    @property
     def registration_closes_at(self):
         """Registration covers the whole series: without a deadline it stays open until the last part starts."""
-        if self.registration_deadline:
+        if self.registration_deadline or self.registration_closes:
             return super().registration_closes_at
         parts = self.ordered_parts
         return parts[-1].start if parts else self.start
@@ -162,6 +176,9 @@ class SeminarPart(Orderable):
     )
     webcast_url = models.URLField("länk till webbsändning", blank=True)
     recording_url = models.URLField("länk till inspelning", blank=True, help_text="Visas när delen har sänts.")
+    seat_limit = models.PositiveIntegerField(
+        "antal platser", null=True, blank=True, help_text="Vid anmälan på webbplatsen. Tomt: obegränsat."
+    )
 
     panels = [
         FieldPanel("date"),
@@ -172,6 +189,7 @@ class SeminarPart(Orderable):
         FieldPanel("speakers"),
         FieldPanel("webcast_url"),
         FieldPanel("recording_url"),
+        FieldPanel("seat_limit"),
     ]
 
     class Meta(Orderable.Meta):
@@ -268,6 +286,7 @@ class NetworkPage(EventMixin, SiteChromeMixin, Page):
         Page.content_panels
         + [FieldPanel("published_date"), FieldPanel("intro")]
         + EventMixin.about_panels
+        + EventMixin.onsite_registration_panels
         + [
             MultiFieldPanel(
                 [FieldPanel("prerequisites"), FieldPanel("target_group")],

@@ -1,0 +1,179 @@
+"""The visitor's sign-up form and personal registration page; both are never cached and use CSRF tokens."""
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.cache import never_cache
+
+from core.models import FooterSettings
+from events.formatting import when
+from feedback.forms import MESSAGES as TEXT_MESSAGES
+from feedback.forms import has_invalid_encoding
+from feedback.protection import RateLimit
+
+from . import services
+from .emails import send_pending
+from .event_pages import onsite_event
+from .forms import RegistrationForm
+from .links import LinkError, read_token
+from .models import Registration, Status
+from .services import Outcome
+
+TOO_MANY = "Du har skickat många anmälningar på kort tid. Vänta en stund och försök igen."
+MAIL_DELAYED = (
+    "Vi kunde inte skicka e-postmeddelandet just nu. Din anmälan är sparad och vi skickar det så snart vi kan."
+)
+GONE = "Anmälan finns inte längre. Anmälningar tas bort en tid efter att evenemanget har ägt rum."
+
+HEADINGS = {
+    Outcome.CONFIRMED: "Du är anmäld",
+    Outcome.WAITLISTED: "Du står på reservlistan",
+    Outcome.DUPLICATE: "Du är redan anmäld",
+    Outcome.FULL: "Evenemanget är fullbokat",
+    Outcome.NOT_OPEN: "Anmälan har inte öppnat",
+    Outcome.CLOSED: "Anmälan är stängd",
+}
+
+
+class RegistrationRateLimit(RateLimit):
+    """The feedback widget's per-client counter, with a bucket and limits of its own."""
+
+    def __init__(self):
+        super().__init__(limit=settings.REGISTRATION_RATE_LIMIT, window=settings.REGISTRATION_RATE_WINDOW)
+
+    def _cache_key(self, request):
+        return "registrations:" + super()._cache_key(request)
+
+
+def outcome_text(outcome, event, email="", position=None):
+    """What the visitor reads after signing up, in Swedish."""
+    if outcome == Outcome.CONFIRMED:
+        return f"Välkommen! Vi har skickat en bekräftelse med en kalenderinbjudan till {email}."
+    if outcome == Outcome.WAITLISTED:
+        return (
+            f"Evenemanget är fullbokat. Du är nummer {position} på reservlistan. Vi har skickat ett "
+            f"e-postmeddelande till {email} och hör av oss igen om en plats blir ledig."
+        )
+    if outcome == Outcome.DUPLICATE:
+        return (
+            f"Det finns redan en anmälan med e-postadressen {email} till det här evenemanget. Använd länken i "
+            "e-postmeddelandet du fick för att se eller avboka anmälan."
+        )
+    if outcome == Outcome.FULL:
+        return "Alla platser är tagna och det finns ingen reservlista. Din anmälan har inte sparats."
+    if outcome == Outcome.NOT_OPEN:
+        return f"Anmälan öppnar {when(event.registration_opens, None)}."
+    return event.registration_message or "Det går inte längre att anmäla sig till det här evenemanget."
+
+
+def privacy_page_url(request):
+    footer = FooterSettings.for_request(request)
+    page = footer.privacy_page
+    return page.get_url(request) if page and page.live else ""
+
+
+@method_decorator(never_cache, name="dispatch")
+class SignupView(View):
+    """The form for one event with on-site registration, and the answer after sending it."""
+
+    template_name = "registrations/signup.html"
+
+    def dispatch(self, request, event_id):
+        self.event = onsite_event(event_id)
+        if self.event is None:
+            raise Http404("Evenemanget tar inte emot anmälningar här.")
+        return super().dispatch(request, event_id)
+
+    def get(self, request, event_id):
+        refused = services.state_outcome(self.event)
+        form = None if refused else RegistrationForm(event=self.event)
+        return self.render(form, outcome=refused)
+
+    def post(self, request, event_id):
+        refused = services.state_outcome(self.event)
+        if refused:
+            return self.render(None, outcome=refused, status=400)
+        rate_limit = RegistrationRateLimit()
+        if not rate_limit.hit(request):
+            response = self.render(RegistrationForm(request.POST, event=self.event), error=TOO_MANY, status=429)
+            response["Retry-After"] = str(rate_limit.retry_after())
+            return response
+        if has_invalid_encoding(request.POST):
+            return self.render(RegistrationForm(event=self.event), error=TEXT_MESSAGES["encoding"], status=400)
+        form = RegistrationForm(request.POST, event=self.event)
+        if not form.is_valid():
+            return self.render(form, status=400)
+        answers = form.answers()
+        if form.is_spam:
+            # Bots get the answer people get, so the honeypot isn't revealed; nothing is stored or sent.
+            return self.render(None, outcome=Outcome.CONFIRMED, email=answers["email"])
+        result = services.register(self.event, **answers)
+        mail_delayed = bool(result.registration) and not send_pending(result.registration, self.event)
+        return self.render(
+            None, outcome=result.outcome, email=answers["email"], position=result.position, mail_delayed=mail_delayed
+        )
+
+    def render(self, form, outcome=None, error="", status=200, email="", position=None, mail_delayed=False):
+        event = self.event
+        context = {
+            "event": event,
+            "form": form,
+            "error": error,
+            "outcome": outcome.value if outcome else "",
+            "heading": HEADINGS[outcome] if outcome else "",
+            "message": outcome_text(outcome, event, email, position) if outcome else "",
+            "mail_delayed": MAIL_DELAYED if mail_delayed else "",
+            "seats_left": services.seats_left(event),
+            "privacy_url": privacy_page_url(self.request),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+
+@method_decorator(never_cache, name="dispatch")
+class ManageView(View):
+    """The personal page behind the signed link in the e-mail: see the registration, or cancel it."""
+
+    template_name = "registrations/manage.html"
+
+    def dispatch(self, request, token):
+        try:
+            public_id = read_token(token)
+        except LinkError as error:
+            return self.message("Länken fungerar inte", str(error), status=400)
+        self.registration = (
+            Registration.objects.filter(public_id=public_id).select_related("event").prefetch_related("parts").first()
+        )
+        if self.registration is None:
+            return self.message("Anmälan finns inte", GONE, status=404)
+        self.event = self.registration.event.specific
+        return super().dispatch(request, token)
+
+    def get(self, request, token):
+        return self.render()
+
+    def post(self, request, token):
+        if self.event.is_past:
+            return self.render(error="Evenemanget har redan ägt rum och anmälan kan inte avbokas.", status=400)
+        promoted = services.cancel(self.registration, self.event)
+        if promoted is None:
+            return self.render(error="Anmälan är redan avbokad.", status=400)
+        send_pending(self.registration, self.event)
+        for registration in promoted:
+            send_pending(registration, self.event)
+        return self.render(notice="Din anmälan är avbokad. Vi har skickat en bekräftelse till din e-post.")
+
+    def render(self, notice="", error="", status=200):
+        registration = self.registration
+        context = {
+            "event": self.event,
+            "registration": registration,
+            "can_cancel": registration.status != Status.CANCELLED and not self.event.is_past,
+            "notice": notice,
+            "error": error,
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+    def message(self, heading, text, status):
+        return render(self.request, "registrations/message.html", {"heading": heading, "message": text}, status=status)
