@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     path("aterkoppling/", include("feedback.urls")),
+    path("anmalan/", include("registrations.urls")),
     path("", include("core.urls")),
     path("", include("home.urls")),
 ]
