@@ -1,0 +1,206 @@
+"""The editors' view of registrations: counts per event, the list with search and export, and cancelling one."""
+
+import django_filters
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views.generic import TemplateView
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets import ListingButton
+from wagtail.models import Page
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from feedback.views.reports import FeedbackPermissionMixin
+
+from . import services
+from .emails import send_pending
+from .models import Registration, Status
+
+registration_permission_policy = ModelPermissionPolicy(Registration)
+
+
+class RegistrationPermissionMixin(FeedbackPermissionMixin):
+    """Model permissions on Registration, and spreadsheet cells that never run as formulas."""
+
+    permission_policy = registration_permission_policy
+
+
+def events_with_registrations():
+    return Page.objects.filter(registrations__isnull=False).distinct().order_by("title")
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    event = django_filters.ModelChoiceFilter(
+        label="Evenemang", queryset=lambda request: events_with_registrations(), empty_label="Alla"
+    )
+    status = django_filters.ChoiceFilter(label="Status", choices=Status.choices, empty_label="Alla")
+    email_failed = django_filters.BooleanFilter(label="E-post misslyckades")
+
+    class Meta:
+        model = Registration
+        fields = ["event", "status", "email_failed"]
+
+
+class RegistrationIndexView(RegistrationPermissionMixin, IndexView):
+    """Every registration, filtered by event and status, searchable, exportable to CSV and XLSX."""
+
+    filterset_class = RegistrationFilterSet
+    default_ordering = "-created_at"
+    export_filename = "anmalningar"
+    list_export = [
+        "event_title",
+        "name",
+        "email",
+        "organisation",
+        "municipality",
+        "role_label",
+        "parts_display",
+        "needs",
+        "status_label",
+        "waitlist_position",
+        "created_at",
+        "cancelled_at",
+    ]
+    export_headings = {
+        "event_title": "Evenemang",
+        "name": "Namn",
+        "email": "E-post",
+        "organisation": "Organisation",
+        "municipality": "Kommun eller region",
+        "role_label": "Roll",
+        "parts_display": "Delar",
+        "needs": "Specialkost eller tillgänglighet",
+        "status_label": "Status",
+        "waitlist_position": "Plats i kön",
+        "created_at": "Anmäld",
+        "cancelled_at": "Avbokad",
+    }
+
+    @cached_property
+    def columns(self):
+        return [
+            self._get_title_column("name", label="Namn", sort_key="name"),
+            Column("email", label="E-post", sort_key="email"),
+            Column("event_title", label="Evenemang"),
+            Column("status_label", label="Status", sort_key="status"),
+            Column("waitlist_position", label="Plats i kön"),
+            DateColumn("created_at", label="Anmäld", sort_key="created_at"),
+        ]
+
+    def get_base_queryset(self):
+        return Registration.objects.select_related("event").prefetch_related("parts")
+
+    def order_queryset(self, queryset):
+        return super().order_queryset(queryset).order_by(self.ordering or "-created_at", "pk")
+
+    def decorate_paginated_queryset(self, registrations):
+        positions = {}
+        for event_id in {registration.event_id for registration in registrations}:
+            queue = Registration.objects.filter(event_id=event_id).waitlist_order().values_list("pk", flat=True)
+            positions.update({pk: number for number, pk in enumerate(queue, start=1)})
+        for registration in registrations:
+            registration.event_title = registration.event.title
+            registration.status_label = registration.get_status_display()
+            registration.role_label = registration.get_role_display()
+            registration.waitlist_position = positions.get(registration.pk, "")
+        return registrations
+
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        if instance.status != Status.CANCELLED and self.user_has_permission("change"):
+            buttons.append(
+                ListingButton(
+                    "Avboka", reverse("registrations_admin:cancel", args=[instance.pk]), icon_name="cross", priority=20
+                )
+            )
+        return buttons
+
+
+class RegistrationSummaryView(RegistrationPermissionMixin, ReportView):
+    """Events with registrations: seats, confirmed, waitlisted and cancelled, each linking to its list."""
+
+    permission_required = None
+    any_permission_required = ["view", "change", "delete"]
+    page_title = "Anmälningar per evenemang"
+    header_icon = "group"
+    index_url_name = "registrations_summary"
+    index_results_url_name = "registrations_summary_results"
+    default_ordering = "title"
+    export_filename = "anmalningar-per-evenemang"
+    verbose_name_plural = "evenemang med anmälningar"
+    list_export = ["title", "confirmed_count", "waitlisted_count", "cancelled_count"]
+    export_headings = {
+        "title": "Evenemang",
+        "confirmed_count": "Bekräftade",
+        "waitlisted_count": "Reservlista",
+        "cancelled_count": "Avbokade",
+    }
+    columns = [
+        TitleColumn(
+            "title",
+            label="Evenemang",
+            sort_key="title",
+            get_url=lambda page: reverse("registrations_admin:index") + f"?event={page.pk}",
+        ),
+        Column("confirmed_count", label="Bekräftade", sort_key="confirmed_count"),
+        Column("waitlisted_count", label="Reservlista", sort_key="waitlisted_count"),
+        Column("cancelled_count", label="Avbokade", sort_key="cancelled_count"),
+    ]
+
+    def get_base_queryset(self):
+        def count(status):
+            return Count("registrations", filter=Q(registrations__status=status))
+
+        return Page.objects.filter(registrations__isnull=False).annotate(
+            confirmed_count=count(Status.CONFIRMED),
+            waitlisted_count=count(Status.WAITLISTED),
+            cancelled_count=count(Status.CANCELLED),
+        )
+
+    def order_queryset(self, queryset):
+        return queryset.order_by(self.ordering or "title", "pk")
+
+
+class CancelRegistrationView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Asks the editor to confirm, then cancels like the visitor would: the seat goes to the waitlist."""
+
+    permission_policy = registration_permission_policy
+    permission_required = "change"
+    template_name = "registrations/admin/cancel.html"
+    header_icon = "cross"
+
+    @cached_property
+    def registration(self):
+        return get_object_or_404(Registration.objects.select_related("event"), pk=self.kwargs["pk"])
+
+    def get_page_title(self):
+        return f"Avboka anmälan: {self.registration.name}"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["registration"] = self.registration
+        context["index_url"] = reverse("registrations_admin:index") + f"?event={self.registration.event_id}"
+        return context
+
+    def post(self, request, pk):
+        registration = self.registration
+        event = registration.event.specific
+        promoted = services.cancel(registration, event)
+        if promoted is None:
+            messages.warning(request, f"Anmälan från {registration.name} var redan avbokad.")
+        else:
+            send_pending(registration, event)
+            for other in promoted:
+                send_pending(other, event)
+            text = f"Anmälan från {registration.name} är avbokad."
+            if promoted:
+                text += " Från reservlistan fick " + ", ".join(other.name for other in promoted) + " en plats."
+            messages.success(request, text)
+        return redirect(reverse("registrations_admin:index") + f"?event={registration.event_id}")

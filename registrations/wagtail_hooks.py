@@ -1,0 +1,106 @@
+"""Admin wiring: registrations in their own menu, per-event counts among the reports, and the permissions."""
+
+from django.contrib.auth.models import Permission
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .admin_views import (
+    CancelRegistrationView,
+    RegistrationIndexView,
+    RegistrationSummaryView,
+    registration_permission_policy,
+)
+from .models import Registration
+
+
+class RegistrationViewSet(ModelViewSet):
+    """List, inspect, export, cancel and delete registrations; visitors create them, editors never edit them."""
+
+    model = Registration
+    icon = "group"
+    menu_label = "Anmälningar"
+    menu_order = 250
+    add_to_admin_menu = True
+    name = "registrations_admin"
+    url_prefix = "anmalningar"
+    index_view_class = RegistrationIndexView
+    inspect_view_enabled = True
+    search_fields = ["name", "email", "organisation", "municipality"]
+    # Plain database filtering: registrations stay out of the site's search index.
+    search_backend_name = None
+    inspect_view_fields = [
+        "event",
+        "status",
+        "name",
+        "email",
+        "organisation",
+        "municipality",
+        "role",
+        "needs",
+        "parts",
+        "created_at",
+        "promoted_at",
+        "cancelled_at",
+        "confirmation_sent_at",
+        "email_failed",
+    ]
+
+    def get_common_view_kwargs(self, **kwargs):
+        # No add or edit forms: a registration's seat and e-mail follow from the sign-up rules.
+        return super().get_common_view_kwargs(**{"add_url_name": None, "edit_url_name": None, **kwargs})
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+            path("delete/<int:pk>/", self.delete_view, name="delete"),
+            path("avboka/<int:pk>/", CancelRegistrationView.as_view(), name="cancel"),
+        ]
+
+
+registration_viewset = RegistrationViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return registration_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_registration_summary_urls():
+    return [
+        path("reports/anmalningar/", RegistrationSummaryView.as_view(), name="registrations_summary"),
+        path(
+            "reports/anmalningar/results/",
+            RegistrationSummaryView.as_view(results_only=True),
+            name="registrations_summary_results",
+        ),
+    ]
+
+
+class RegistrationReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return registration_permission_policy.user_has_any_permission(request.user, ["view", "change", "delete"])
+
+
+@hooks.register("register_reports_menu_item")
+def register_registration_report_menu_item():
+    return RegistrationReportMenuItem(
+        "Anmälningar per evenemang",
+        reverse("registrations_summary"),
+        name="registrations",
+        icon_name="group",
+        order=1310,
+    )
+
+
+@hooks.register("register_permissions")
+def register_registration_permissions():
+    """Lets administrators give a group the right to see, cancel or delete registrations."""
+    return Permission.objects.filter(
+        content_type__app_label="registrations",
+        codename__in=["view_registration", "change_registration", "delete_registration"],
+    )
