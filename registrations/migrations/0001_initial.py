@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('events', '0002_conferencepage_ask_municipality_and_more'),
+        ('events', '0002_onsite_registration'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
