@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode, urlsplit
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.decorators import method_decorator
@@ -20,6 +21,7 @@ THANKS_FOR_COMMENT = "Tack för din kommentar!"
 CROSS_ORIGIN = "Svaret måste skickas från en sida på den här webbplatsen."
 TOO_MANY = "Du har skickat många svar på kort tid. Vänta en stund och försök igen."
 PAGE_REFUSED = "Sidan finns inte eller tar inte emot svar."
+TOO_LARGE = "Svaret är för stort för att tas emot."
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -75,9 +77,13 @@ class FeedbackEndpointView(View):
             response = self.error(429, TOO_MANY, heading="För många svar")
             response["Retry-After"] = str(rate_limit.retry_after())
             return response
-        if has_invalid_encoding(request.POST):
+        try:
+            data = request.POST
+        except (RequestDataTooBig, TooManyFieldsSent):
+            return self.error(400, TOO_LARGE)
+        if has_invalid_encoding(data):
             return self.error(400, MESSAGES["encoding"])
-        form = self.form_class(request.POST)
+        form = self.form_class(data)
         if not form.is_valid():
             message = next(iter(form.errors.values()))[0]
             return self.error(400, message)
@@ -105,7 +111,8 @@ class AnswerView(FeedbackEndpointView):
 
     def form_valid(self, form, is_spam):
         page = feedback_page(form.cleaned_data["page"])
-        if page is None:
+        page_url = page.get_url(self.request) if page else None
+        if not page_url:  # also a page outside every site, which has no address to return to
             return self.error(400, PAGE_REFUSED)
         if is_spam:
             # Bots get the same answer as people, so the honeypot isn't revealed; nothing is stored.
@@ -116,7 +123,7 @@ class AnswerView(FeedbackEndpointView):
             ).token
         if wants_json(self.request):
             return JsonResponse({"message": THANKS, "token": token, "comment": not form.helpful})
-        return HttpResponseSeeOther(thanks_url(page.get_url(self.request), token))
+        return HttpResponseSeeOther(thanks_url(page_url, token))
 
 
 class CommentView(FeedbackEndpointView):

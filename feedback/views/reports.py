@@ -89,7 +89,7 @@ class PageFeedbackFilterSet(PeriodFilterSet):
 
 
 class CommentsColumn(Column):
-    """The newest comments as a list; the template escapes them like any other text."""
+    """Comments (plain strings) as a list; the template escapes them like any other text."""
 
     cell_template_name = "feedback/admin/comments_cell.html"
 
@@ -167,11 +167,11 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
         if end:
             comments = comments.filter(created_at__lt=end)
         by_page = defaultdict(list)
-        for response in comments.latest_comments(LATEST_COMMENTS).only("page_id", "comment", "created_at"):
-            by_page[response.page_id].append(response)
+        for page_id, comment in comments.latest_comments(LATEST_COMMENTS).values_list("page_id", "comment"):
+            by_page[page_id].append(comment)
         for page in pages:
             page.latest_comments = by_page[page.pk]
-            page.comments_text = "\n".join(response.comment for response in page.latest_comments)
+            page.comments_text = "\n".join(page.latest_comments)
         return pages
 
 
@@ -187,7 +187,9 @@ class PageFeedbackReportView(FeedbackPermissionMixin, ReportView):
     columns = [
         DateColumn("created_at", label="Tidpunkt", sort_key="created_at"),
         Column("answer_label", label="Svar", sort_key="helpful"),
-        CommentsColumn("comment", label="Kommentar", accessor=lambda response: [response] if response.comment else []),
+        CommentsColumn(
+            "comment", label="Kommentar", accessor=lambda response: [response.comment] if response.comment else []
+        ),
     ]
 
     @cached_property

@@ -91,6 +91,16 @@ class TestBadInput:
         answer.refresh_from_db()
         assert answer.comment == ""
 
+    def test_an_oversized_body_gets_400_in_swedish(self, json_client, page):
+        answer = FeedbackResponseFactory(page=page, helpful=False)
+
+        response = json_client.post(COMMENT_URL, {"token": answer.token, "kommentar": "x" * 3_000_000})
+
+        assert response.status_code == 400
+        assert "för stort" in response.json()["error"]
+        answer.refresh_from_db()
+        assert answer.comment == ""
+
     def test_without_javascript_an_error_is_a_small_swedish_page_with_a_way_back(self, widget_client, page):
         response = widget_client.post(URL, {"page": page.pk, "svar": "kanske"}, HTTP_REFERER=f"{ORIGIN}{page.url}")
 

@@ -238,3 +238,18 @@ class TestSummaryInThePageEditor:
 
         assert response.status_code == 200
         assert "Återkoppling:" not in response.content.decode()
+
+
+def test_the_report_needs_no_more_queries_for_more_pages(admin_client, home_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_with(pages):
+        for number in range(pages):
+            page = ContentPageFactory(parent=home_page, title=f"Sida {number}", slug=f"sida-{pages}-{number}")
+            FeedbackResponseFactory(page=page, helpful=False, comment="Saknar datum")
+        with CaptureQueriesContext(connection) as context:
+            assert admin_client.get(REPORT).status_code == 200
+        return len(context.captured_queries)
+
+    assert queries_with(2) == queries_with(8)

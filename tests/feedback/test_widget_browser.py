@@ -81,3 +81,30 @@ def test_without_javascript_the_forms_still_work(live_server, home_page, browser
 
     context.close()
     assert FeedbackResponse.objects.get().comment == "Mer om tider"
+
+
+AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page):
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        "async () => (await axe.run('#feedback', {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})).violations"
+    )
+    return [(violation["id"], [node["html"] for node in violation["nodes"]]) for violation in result]
+
+
+@pytest.mark.skipif(not AXE_JS.exists(), reason="needs axe-core (npm ci)")
+def test_the_widget_passes_axe_in_each_state(live_server, home_page, browser_page):
+    content = ContentPageFactory(parent=home_page, title="Om oss", slug="om-oss")
+    browser_page.goto(live_server.url + content.url)
+    assert axe_violations(browser_page) == []
+
+    browser_page.get_by_role("button", name="Nej").click()
+    browser_page.get_by_label("Vad saknade du?").wait_for()
+    assert axe_violations(browser_page) == []
+
+    browser_page.get_by_label("Vad saknade du?").fill("Mer")
+    browser_page.get_by_role("button", name="Skicka kommentar").click()
+    browser_page.get_by_text("Tack för din kommentar!").wait_for()
+    assert axe_violations(browser_page) == []
