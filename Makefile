@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run test lint format check clean
+.PHONY: help install run serve test lint format check clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -24,9 +24,16 @@ install: $(VENV)/.installed node_modules/.installed  ## Create the virtualenv an
 
 run: install  ## Install, migrate, create an admin, load demo content and serve on http://127.0.0.1:8000
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo_content --if-empty
 	$(PY) manage.py ensure_admin
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: install  ## Serve with gunicorn and production settings (needs SECRET_KEY, ALLOWED_HOSTS; see README)
+	DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py collectstatic --noinput --verbosity 0
+	DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py createcachetable
+	DJANGO_SETTINGS_MODULE=website.settings.production $(VENV)/bin/gunicorn website.wsgi:application -c gunicorn.conf.py
 
 test: install  ## Run the whole test suite (SQLite, or the database in DATABASE_URL)
 	$(PY) -m pytest

@@ -5,5 +5,6 @@ from core import views
 app_name = "core"
 
 urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
     path("personer/<int:pk>/vcard/", views.person_vcard, name="person_vcard"),
 ]

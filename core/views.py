@@ -1,9 +1,17 @@
 """Small public views of the ground floor."""
 
-from django.http import HttpResponse
+import logging
+import uuid
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.views.decorators.cache import never_cache
 
 from core.models import Person
+
+logger = logging.getLogger(__name__)
 
 
 def _vcard_escape(value):
@@ -39,3 +47,27 @@ def person_vcard(request, pk):
     response = HttpResponse("\r\n".join(lines) + "\r\n", content_type="text/vcard; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="kontakt-{person.pk}.vcf"'
     return response
+
+
+@never_cache
+def healthz(request):
+    """Liveness for load balancers: 200 when the database and the cache answer, else 503."""
+    checks = {"database": "ok", "cache": "ok"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # noqa: BLE001 - any failure means unhealthy
+        logger.exception("health check: database unavailable")
+        checks["database"] = "fel"
+    try:
+        key = f"healthz:{uuid.uuid4().hex}"
+        cache.set(key, "1", 10)
+        if cache.get(key) != "1":
+            raise RuntimeError("cache did not return the value just written")
+        cache.delete(key)
+    except Exception:  # noqa: BLE001
+        logger.exception("health check: cache unavailable")
+        checks["cache"] = "fel"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse({"status": "ok" if healthy else "fel", **checks}, status=200 if healthy else 503)

@@ -91,11 +91,17 @@ def demo_server():
         "STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),
         "SERVE_MEDIA": "1",
+        # Plain HTTP on loopback: no HTTPS redirect or HSTS for the test server.
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "SECURE_COOKIES": "0",
+        "LOG_LEVEL": "ERROR",
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
     }
     env.pop("REDIS_URL", None)
     _manage(env, "collectstatic", "--noinput")
     _manage(env, "migrate", "--noinput")
+    _manage(env, "createcachetable")
     _manage(env, "load_demo_content")
     pages = json.loads(_manage(env, "list_demo_urls"))
     server = subprocess.Popen(
