@@ -2,7 +2,7 @@
 
 import django_filters
 from django.contrib import messages
-from django.db.models import Count, Q
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, When
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -64,7 +64,7 @@ class RegistrationIndexView(RegistrationPermissionMixin, IndexView):
         "parts_display",
         "needs",
         "status_label",
-        "waitlist_position",
+        "waitlist_number",
         "created_at",
         "cancelled_at",
     ]
@@ -78,7 +78,7 @@ class RegistrationIndexView(RegistrationPermissionMixin, IndexView):
         "parts_display": "Delar",
         "needs": "Specialkost eller tillgänglighet",
         "status_label": "Status",
-        "waitlist_position": "Plats i kön",
+        "waitlist_number": "Plats i kön",
         "created_at": "Anmäld",
         "cancelled_at": "Avbokad",
     }
@@ -86,31 +86,34 @@ class RegistrationIndexView(RegistrationPermissionMixin, IndexView):
     @cached_property
     def columns(self):
         return [
-            self._get_title_column("name", label="Namn", sort_key="name"),
+            self._get_title_column("name"),
             Column("email", label="E-post", sort_key="email"),
             Column("event_title", label="Evenemang"),
             Column("status_label", label="Status", sort_key="status"),
-            Column("waitlist_position", label="Plats i kön"),
+            Column("waitlist_number", label="Plats i kön"),
             DateColumn("created_at", label="Anmäld", sort_key="created_at"),
         ]
 
     def get_base_queryset(self):
-        return Registration.objects.select_related("event").prefetch_related("parts")
+        # Annotated rather than set per page, so the spreadsheet export (all rows) gets them too.
+        queue = Registration.objects.filter(event=OuterRef("event"), status=Status.WAITLISTED, pk__lte=OuterRef("pk"))
+        return (
+            Registration.objects.select_related("event")
+            .prefetch_related("parts")
+            .annotate(
+                event_title=F("event__title"),
+                waitlist_number=Case(
+                    When(
+                        status=Status.WAITLISTED,
+                        then=Subquery(queue.values("event").annotate(count=Count("pk")).values("count")),
+                    ),
+                    default=None,
+                ),
+            )
+        )
 
     def order_queryset(self, queryset):
         return super().order_queryset(queryset).order_by(self.ordering or "-created_at", "pk")
-
-    def decorate_paginated_queryset(self, registrations):
-        positions = {}
-        for event_id in {registration.event_id for registration in registrations}:
-            queue = Registration.objects.filter(event_id=event_id).waitlist_order().values_list("pk", flat=True)
-            positions.update({pk: number for number, pk in enumerate(queue, start=1)})
-        for registration in registrations:
-            registration.event_title = registration.event.title
-            registration.status_label = registration.get_status_display()
-            registration.role_label = registration.get_role_display()
-            registration.waitlist_position = positions.get(registration.pk, "")
-        return registrations
 
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))

@@ -125,5 +125,13 @@ class Registration(models.Model):
         return Registration.objects.filter(event_id=self.event_id).waitlisted().filter(pk__lte=self.pk).count()
 
     @property
+    def status_label(self):
+        return self.get_status_display()
+
+    @property
+    def role_label(self):
+        return self.get_role_display()
+
+    @property
     def parts_display(self):
         return ", ".join(str(part) for part in self.parts.all())

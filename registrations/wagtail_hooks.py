@@ -27,6 +27,7 @@ class RegistrationViewSet(ModelViewSet):
     url_prefix = "anmalningar"
     index_view_class = RegistrationIndexView
     inspect_view_enabled = True
+    copy_view_enabled = False
     search_fields = ["name", "email", "organisation", "municipality"]
     # Plain database filtering: registrations stay out of the site's search index.
     search_backend_name = None
