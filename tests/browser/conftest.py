@@ -7,15 +7,12 @@ or tool fails the run instead of skipping.
 import json
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.servers import free_port, manage, prepare_site, server_env, start_gunicorn, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -64,75 +61,17 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=f"missing {', '.join(missing)}. {HOW_TO_ENABLE}"))
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _manage(env, *args):
-    result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
-    return result.stdout
-
-
 @pytest.fixture(scope="session")
 def demo_server():
     """A gunicorn server with production settings, a fresh SQLite database and the demo content."""
     workdir = Path(tempfile.mkdtemp(prefix="browser-site-"))
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "website.settings.production",
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "SECRET_KEY": "browser-tests-" + os.urandom(16).hex(),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "SERVE_MEDIA": "1",
-        # Plain HTTP on loopback: no HTTPS redirect or HSTS for the test server.
-        "SECURE_SSL_REDIRECT": "0",
-        "SECURE_HSTS_SECONDS": "0",
-        "SECURE_COOKIES": "0",
-        "LOG_LEVEL": "ERROR",
-        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
-    }
-    env.pop("REDIS_URL", None)
-    _manage(env, "collectstatic", "--noinput")
-    _manage(env, "migrate", "--noinput")
-    _manage(env, "createcachetable")
-    _manage(env, "load_demo_content")
-    pages = json.loads(_manage(env, "list_demo_urls"))
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "website.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base_url + "/", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        server.terminate()
-        raise RuntimeError("the demo server did not start")
-    yield {"url": base_url, "pages": pages, "workdir": workdir}
-    server.terminate()
-    server.wait(timeout=10)
+    port = free_port()
+    env = server_env(workdir, f"sqlite:///{workdir / 'db.sqlite3'}", WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}")
+    prepare_site(env)
+    pages = json.loads(manage(env, "list_demo_urls"))
+    server = start_gunicorn(env, port)
+    yield {"url": f"http://127.0.0.1:{port}", "pages": pages, "workdir": workdir, "env": env}
+    stop(server)
     shutil.rmtree(workdir, ignore_errors=True)
 
 
