@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Gemensamt"
+
+    def ready(self):
+        from core.caching import signals
+
+        signals.connect()

@@ -1,0 +1,165 @@
+"""Serves anonymous visitors' GET requests from the page cache and sets Cache-Control for a CDN.
+
+It sits below the security and CSP middlewares, so a cached page gets the same headers as a fresh one.
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.db.models import Min, Q
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+
+from .generation import current_generation, page_cache
+
+logger = logging.getLogger(__name__)
+
+# Forms with CSRF tokens, personal answers, files, health checks and the admin: never stored.
+EXCLUDED_PREFIXES = ("/admin/", "/anmalan/", "/aterkoppling/", "/healthz", "/dokument/", "/media/", "/static/")
+# Headers the outer middlewares add to every response, hits included.
+OUTER_HEADERS = {"content-security-policy", "content-security-policy-report-only", "permissions-policy", "set-cookie"}
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+def next_notice_boundary(now):
+    """Seconds until the next site notice starts or ends (None if none will), so it shows on time."""
+    from core.models import SiteNotice
+
+    bounds = SiteNotice.objects.aggregate(
+        next_start=Min("starts_at", filter=Q(starts_at__gt=now)),
+        next_end=Min("ends_at", filter=Q(ends_at__gt=now)),
+    )
+    upcoming = [moment for moment in bounds.values() if moment is not None]
+    if not upcoming:
+        return None
+    return max(1, int((min(upcoming) - now).total_seconds()))
+
+
+class PageCacheMiddleware:
+    """Full-page cache for anonymous GETs without a query string; everything else passes through."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = self.cache_key(request) if self.is_cacheable_request(request) else None
+        if key is None:
+            return self.mark_uncacheable(request, self.get_response(request))
+
+        generation = None
+        try:
+            generation = current_generation()
+            entry = page_cache().get(key)
+        except Exception:  # noqa: BLE001 - any backend's connection errors: serve uncached
+            logger.warning("Page cache unavailable; serving uncached", exc_info=True)
+            return self.mark_uncacheable(request, self.get_response(request), public_ok=True)
+        if entry is not None and entry[0] == generation:
+            return self.rebuild(entry)
+
+        response = self.get_response(request)
+        if not self.is_storable(request, response):
+            return self.mark_uncacheable(request, response)
+        timeout = self.timeout(request)
+        self.add_public_cache_control(response, timeout)
+        response["X-Page-Cache"] = "miss"
+        if timeout > 0:
+            self.store(key, generation, response, timeout)
+        return response
+
+    # Which requests and responses qualify.
+
+    @staticmethod
+    def is_cacheable_request(request):
+        if not _setting("PAGE_CACHE_ENABLED", True) or request.method != "GET":
+            return False
+        if request.META.get("QUERY_STRING") or getattr(request, "is_preview", False):
+            return False
+        if request.path.startswith(EXCLUDED_PREFIXES):
+            return False
+        # Editors (any session) and visitors with a pending message see personal pages;
+        # the cookie alone tells, so a hit needs no database query.
+        bypass_cookies = (settings.SESSION_COOKIE_NAME, "messages")
+        return not any(name in request.COOKIES for name in bypass_cookies)
+
+    @staticmethod
+    def is_storable(request, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if getattr(request, "is_preview", False):
+            return False
+        vary = response.get("Vary", "").lower()
+        cache_control = response.get("Cache-Control", "").lower()
+        return "cookie" not in vary and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+
+    @staticmethod
+    def cache_key(request):
+        try:
+            host = request.get_host()
+        except Exception:  # noqa: BLE001 - a disallowed host: let Django answer it uncached
+            return None
+        raw = f"{request.scheme}://{host}{request.path}"
+        return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+    def timeout(self, request):
+        timeout = _setting("PAGE_CACHE_SECONDS", 600)
+        try:
+            boundary = next_notice_boundary(timezone.now())
+        except Exception:  # noqa: BLE001 - without the answer, store nothing rather than risk a stale notice
+            logger.warning("Could not read the next site notice boundary", exc_info=True)
+            return 0
+        return min(timeout, boundary) if boundary is not None else timeout
+
+    # Headers.
+
+    @staticmethod
+    def add_public_cache_control(response, timeout):
+        if "Cache-Control" in response:
+            return
+        shared = min(_setting("PAGE_CACHE_CDN_SECONDS", 60), timeout)
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=0,
+            s_maxage=shared,
+            stale_while_revalidate=_setting("PAGE_CACHE_STALE_SECONDS", 30) if shared else 0,
+        )
+
+    @staticmethod
+    def mark_uncacheable(request, response, public_ok=False):
+        """POST answers get no-store, everything else we did not store is private (unless it says otherwise)."""
+        if "Cache-Control" in response:
+            return response
+        if request.method not in ("GET", "HEAD") or getattr(request, "is_preview", False):
+            patch_cache_control(response, private=True, no_store=True)
+        elif public_ok and PageCacheMiddleware.is_storable(request, response):
+            # The cache is down, but the page itself is public.
+            PageCacheMiddleware.add_public_cache_control(response, _setting("PAGE_CACHE_SECONDS", 600))
+        else:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    # Storage.
+
+    @staticmethod
+    def store(key, generation, response, timeout):
+        headers = [(name, value) for name, value in response.items() if name.lower() not in OUTER_HEADERS]
+        entry = (generation, response.status_code, headers, response.content, time.time())
+        try:
+            page_cache().set(key, entry, timeout)
+        except Exception:  # noqa: BLE001
+            logger.warning("Could not store a page in the page cache", exc_info=True)
+
+    @staticmethod
+    def rebuild(entry):
+        _generation, status, headers, content, _stored_at = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response
