@@ -66,3 +66,22 @@ def test_every_demo_page_renders(client, home_page):
     for page in Page.objects.live().descendant_of(home_page, inclusive=True).specific():
         response = client.get(page.url)
         assert response.status_code == 200, page.url
+
+
+# Every seed page ends with the site's shared parts; each app's tests check the page's own elements.
+SHARED_ELEMENTS = [
+    "Så påverkas kurser och konferenser av det nya coronaviruset",  # the site notice
+    "Har du en fråga med anledning av det pågående virusutbrottet?",  # the site-wide Kontakt block
+    "Covid-19 och det nya coronaviruset",
+    "Hjälpte informationen på sidan dig?",  # the feedback widget
+    "Tillgänglighetsredogörelse",  # the footer
+]
+
+
+@pytest.mark.parametrize("title", [*SEED_TITLES, "Kommek: Tema och sessioner"])
+def test_every_seed_page_has_the_notice_contact_feedback_and_footer(client, home_page, title):
+    call_command("load_demo_content")
+    page = Page.objects.get(title=title)
+    html = client.get(page.url).content.decode()
+    for element in SHARED_ELEMENTS:
+        assert element in html, f"{element!r} missing on {title}"
