@@ -61,6 +61,8 @@ class PageCacheMiddleware:
             return self.mark_uncacheable(request, self.get_response(request), public_ok=True)
         if entry is not None and entry[0] == generation:
             return self.rebuild(entry)
+        if generation is None:  # the cache answers nothing (Redis is down): render, store nothing
+            return self.mark_uncacheable(request, self.get_response(request), public_ok=True)
 
         response = self.get_response(request)
         if not self.is_storable(request, response):
@@ -93,9 +95,10 @@ class PageCacheMiddleware:
             return False
         if getattr(request, "is_preview", False):
             return False
-        vary = response.get("Vary", "").lower()
+        # "Vary: Cookie" alone is fine: the request had no session cookie, so the page is the same for
+        # every such visitor; a CSRF token or a message would have set a cookie, and that we refuse.
         cache_control = response.get("Cache-Control", "").lower()
-        return "cookie" not in vary and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+        return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
 
     @staticmethod
     def cache_key(request):

@@ -35,6 +35,13 @@ def _on_page_change(sender, **kwargs):
     invalidate()
 
 
+def _on_setting_saved(sender, created=False, **kwargs):
+    # Settings are created with their defaults the first time a page reads them, mid-render;
+    # that changes nothing a visitor sees.
+    if not created:
+        invalidate()
+
+
 def _on_delete(sender, **kwargs):
     if issubclass(sender, Page):
         invalidate()
@@ -62,7 +69,10 @@ def connect():
         signal.connect(_on_page_change, dispatch_uid=f"pagecache-{id(signal)}")
     pre_delete.connect(_on_delete, dispatch_uid="pagecache-page-pre-delete")
     post_delete.connect(_on_delete, dispatch_uid="pagecache-page-post-delete")
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
     for model in _watched_senders():
         uid = f"pagecache-{model._meta.label_lower}"
-        post_save.connect(_on_page_change, sender=model, dispatch_uid=f"{uid}-save")
+        on_save = _on_setting_saved if issubclass(model, BaseSiteSetting | BaseGenericSetting) else _on_page_change
+        post_save.connect(on_save, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(_on_page_change, sender=model, dispatch_uid=f"{uid}-delete")
