@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "registrations",
     "knowledge",
     "home",
+    "editorial",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
