@@ -10,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 from wagtail.test.utils.form_data import querydict_from_html
 
+from events.models import NetworkPage
 from knowledge.models import KnowledgePage
 from tests.events.factories import ConferencePageFactory
 from tests.knowledge.factories import KnowledgePageFactory
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 GROUPS = ["Kommunikatörer", "Publicister", "Feedbackläsare"]
 
 
-def add_page(client, parent, model, title, action):
+def add_page(client, parent, model, title, action, **fields):
     """Fill in the admin's add form for a page type under `parent` and press one of its buttons."""
     url = f"/admin/pages/add/{model._meta.app_label}/{model._meta.model_name}/{parent.pk}/"
     form = client.get(url)
@@ -32,6 +33,7 @@ def add_page(client, parent, model, title, action):
         if isinstance(field, StreamField):
             data.setdefault(f"{field.name}-count", "0")
     data[action] = "1"
+    data.update(fields)
     return client.post(url, data)
 
 
@@ -78,13 +80,17 @@ def test_the_migration_is_reversible(home_page):
     assert WorkflowPage.objects.get(page=home_page).workflow.name == "Granskning"
 
 
-def test_a_communicator_can_create_a_knowledge_page_and_submit_it_for_approval(
-    client_for, communicator, knowledge_index
+@pytest.mark.parametrize(
+    "model, section, fields",
+    [(KnowledgePage, "knowledge_index", {}), (NetworkPage, "event_index", {"event_format": "natverkstraff"})],
+)
+def test_a_communicator_can_create_a_page_in_a_section_and_submit_it_for_approval(
+    client_for, communicator, request, model, section, fields
 ):
     client = client_for(communicator)
-    response = add_page(client, knowledge_index, KnowledgePage, "Ny kunskapssida", "action-submit")
+    response = add_page(client, request.getfixturevalue(section), model, "Ny sida", "action-submit", **fields)
     assert response.status_code == 302
-    page = KnowledgePage.objects.get(slug="ny-sida")
+    page = model.objects.get(slug="ny-sida")
     assert not page.live
     assert page.workflow_in_progress
     assert page.current_workflow_state.workflow.name == "Granskning"
