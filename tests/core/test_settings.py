@@ -36,7 +36,7 @@ def test_without_database_url_sqlite_in_the_checkout_is_the_default(monkeypatch)
 
 def test_redis_url_switches_the_cache_to_redis(monkeypatch):
     base = _load_base(monkeypatch, REDIS_URL="redis://127.0.0.1:6379/3")
-    assert base.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert base.CACHES["default"]["BACKEND"] == "core.caching.backends.ResilientRedisCache"  # Django's, outage-proof
     assert base.CACHES["default"]["LOCATION"] == "redis://127.0.0.1:6379/3"
 
 
