@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.text import slugify
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -48,9 +49,11 @@ class LinkBlock(blocks.StructBlock):
     """One link: to a page, a document or an external address, with optional text."""
 
     text = blocks.CharBlock(label="Länktext", required=False, help_text="Tomt ger sidans eller dokumentets titel.")
-    page = blocks.PageChooserBlock(label="Sida", required=False)
-    document = DocumentChooserBlock(label="Dokument", required=False)
-    external_url = blocks.URLBlock(label="Extern adress", required=False)
+    page = blocks.PageChooserBlock(label="Sida", required=False, help_text="En sida på webbplatsen.")
+    document = DocumentChooserBlock(label="Dokument", required=False, help_text="Ett uppladdat dokument, t.ex. en pdf.")
+    external_url = blocks.URLBlock(
+        label="Extern adress", required=False, help_text="En adress till en annan webbplats, med https://."
+    )
 
     class Meta:
         icon = "link"
@@ -58,6 +61,8 @@ class LinkBlock(blocks.StructBlock):
         value_class = LinkStructValue
         template = "blocks/link_block.html"
         form_classname = "link-block"
+        preview_value = {"text": "Frågor och svar", "external_url": "https://example.se/fragor"}
+        description = "En länk till en sida, ett dokument eller en annan webbplats."
 
     def clean(self, value):
         value = super().clean(value)
@@ -68,10 +73,36 @@ class LinkBlock(blocks.StructBlock):
         return value
 
 
+ALT_TEXT_MESSAGE = "Skriv en alternativtext som beskriver vad bilden visar. Den läses upp för den som inte ser bilden."
+
+
+def heading_order_errors(stream):
+    """Errors keyed by block index for headings that start below Rubrik 2 or skip a level (h2 to h4)."""
+    errors = {}
+    previous = None
+    for index, child in enumerate(stream):
+        if child.block_type != "heading":
+            continue
+        level = int(str(child.value.get("level") or "h2")[1])
+        if previous is None and level != 2:
+            message = f"Den första rubriken i texten ska vara Rubrik 2, inte Rubrik {level}."
+        elif previous is not None and level > previous + 1:
+            message = (
+                f"Rubrik {level} kan inte följa direkt efter Rubrik {previous}. "
+                f"Välj Rubrik {previous + 1} eller lägre, så att inga nivåer hoppas över."
+            )
+        else:
+            message = None
+        if message:
+            errors[index] = StructBlockValidationError(block_errors={"level": ValidationError(message)})
+        previous = level
+    return errors
+
+
 class HeadingBlock(blocks.StructBlock):
     """A section heading with a chosen level, so the page outline stays correct."""
 
-    text = blocks.CharBlock(label="Rubrik", max_length=200)
+    text = blocks.CharBlock(label="Rubrik", max_length=200, help_text="Kort och beskrivande, helst under 60 tecken.")
     level = blocks.ChoiceBlock(
         label="Nivå",
         choices=[("h2", "Rubrik 2"), ("h3", "Rubrik 3"), ("h4", "Rubrik 4")],
@@ -110,8 +141,10 @@ class ParagraphBlock(blocks.RichTextBlock):
 class BulletListBlock(blocks.StructBlock):
     """A bulleted list with an optional heading, e.g. the points of a programme item."""
 
-    heading = blocks.CharBlock(label="Rubrik", required=False)
-    items = blocks.ListBlock(blocks.CharBlock(label="Punkt"), label="Punkter", min_num=1)
+    heading = blocks.CharBlock(label="Rubrik", required=False, help_text="Visas fetstilt ovanför listan.")
+    items = blocks.ListBlock(
+        blocks.CharBlock(label="Punkt"), label="Punkter", min_num=1, help_text="En kort rad per punkt."
+    )
 
     class Meta:
         icon = "list-ul"
@@ -127,9 +160,13 @@ class BulletListBlock(blocks.StructBlock):
 class CallToActionBlock(blocks.StructBlock):
     """A prominent button such as "Anmäl dig", pointing to a page or an address."""
 
-    text = blocks.CharBlock(label="Knapptext", default="Anmäl dig", max_length=60)
-    description = blocks.CharBlock(label="Kort förklaring", required=False, max_length=200)
-    link = LinkBlock(label="Länk")
+    text = blocks.CharBlock(
+        label="Knapptext", default="Anmäl dig", max_length=60, help_text="Ett uppmanande verb, t.ex. Anmäl dig."
+    )
+    description = blocks.CharBlock(
+        label="Kort förklaring", required=False, max_length=200, help_text="Visas under knappen."
+    )
+    link = LinkBlock(label="Länk", help_text="Vart knappen leder.")
 
     class Meta:
         icon = "pick"
@@ -146,9 +183,9 @@ class CallToActionBlock(blocks.StructBlock):
 class QuoteBlock(blocks.StructBlock):
     """A quotation with the name and role of the person quoted."""
 
-    quote = blocks.TextBlock(label="Citat")
-    name = blocks.CharBlock(label="Namn", required=False)
-    role = blocks.CharBlock(label="Roll och organisation", required=False)
+    quote = blocks.TextBlock(label="Citat", help_text="Utan citattecken; de läggs till automatiskt.")
+    name = blocks.CharBlock(label="Namn", required=False, help_text="Den som citeras.")
+    role = blocks.CharBlock(label="Roll och organisation", required=False, help_text="T.ex. Västerås stad.")
 
     class Meta:
         icon = "openquote"
@@ -165,8 +202,10 @@ class QuoteBlock(blocks.StructBlock):
 class FactsBoxBlock(blocks.StructBlock):
     """A boxed aside with background facts ("Fakta")."""
 
-    heading = blocks.CharBlock(label="Rubrik", default="Fakta", max_length=100)
-    body = blocks.RichTextBlock(label="Text", features=RICH_TEXT_FEATURES)
+    heading = blocks.CharBlock(label="Rubrik", default="Fakta", max_length=100, help_text="Oftast Fakta.")
+    body = blocks.RichTextBlock(
+        label="Text", features=RICH_TEXT_FEATURES, help_text="Korta fakta, gärna som en punktlista."
+    )
 
     class Meta:
         icon = "info-circle"
@@ -182,11 +221,14 @@ class FactsBoxBlock(blocks.StructBlock):
 class NoticeBlock(blocks.StructBlock):
     """A short notice or disclaimer, such as "Med reservation för ändringar"."""
 
-    text = blocks.CharBlock(label="Text", default="Med reservation för ändringar.", max_length=300)
+    text = blocks.CharBlock(
+        label="Text", default="Med reservation för ändringar.", max_length=300, help_text="En eller två meningar."
+    )
     level = blocks.ChoiceBlock(
         label="Typ",
         choices=[("info", "Information"), ("warning", "Varning")],
         default="info",
+        help_text="Varning får en tydligare färg; använd den sparsamt.",
     )
 
     class Meta:
@@ -200,8 +242,8 @@ class NoticeBlock(blocks.StructBlock):
 class LinkListBlock(blocks.StructBlock):
     """A heading and a list of links."""
 
-    heading = blocks.CharBlock(label="Rubrik", required=False)
-    links = blocks.ListBlock(LinkBlock(), label="Länkar", min_num=1)
+    heading = blocks.CharBlock(label="Rubrik", required=False, help_text="T.ex. Läs mer.")
+    links = blocks.ListBlock(LinkBlock(), label="Länkar", min_num=1, help_text="Länkarna visas i den här ordningen.")
 
     class Meta:
         icon = "list-ul"
@@ -217,19 +259,42 @@ class LinkListBlock(blocks.StructBlock):
 class ImageBlock(blocks.StructBlock):
     """An image with required alternative text and an optional caption."""
 
-    image = ImageChooserBlock(label="Bild")
+    image = ImageChooserBlock(label="Bild", help_text="Välj en bild ur bildbiblioteket eller ladda upp en ny.")
     alt_text = blocks.CharBlock(
         label="Alternativtext",
         max_length=250,
         help_text="Beskriv vad bilden visar för den som inte ser den.",
     )
-    caption = blocks.CharBlock(label="Bildtext", required=False, max_length=250)
+    caption = blocks.CharBlock(
+        label="Bildtext", required=False, max_length=250, help_text="Visas under bilden, t.ex. fotograf."
+    )
 
     class Meta:
         icon = "image"
         label = "Bild"
         template = "blocks/image_block.html"
         description = "En bild med alternativtext."
+
+    def get_preview_value(self):
+        # A preview needs a real image: the newest in the library, if there is one.
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("-created_at").first()
+        return self.to_python(
+            {
+                "image": image.pk if image else None,
+                "alt_text": "Deltagare vid en konferens",
+                "caption": "Foto: Kommuner och regioner",
+            }
+        )
+
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except StructBlockValidationError as error:
+            if "alt_text" in error.block_errors and not (value.get("alt_text") or "").strip():
+                error.block_errors["alt_text"] = ValidationError(ALT_TEXT_MESSAGE)
+            raise
 
 
 class TableBlock(WagtailTableBlock):
@@ -240,6 +305,13 @@ class TableBlock(WagtailTableBlock):
         label = "Tabell"
         template = "blocks/table_block.html"
         description = "En tabell med rubrikrad."
+        help_text = "Använd tabeller för jämförbara uppgifter, inte för layout. Ge tabellen en rubrikrad."
+        preview_value = {
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "table_caption": "Deltagare per region",
+            "data": [["Region", "Deltagare"], ["Stockholm", "120"], ["Västra Götaland", "85"]],
+        }
 
 
 class ContactBlock(blocks.StructBlock):
@@ -254,10 +326,18 @@ class ContactBlock(blocks.StructBlock):
             ("Ansvariga", "Ansvariga"),
         ],
         default="Kontakt",
+        help_text="Välj en vanlig rubrik, eller skriv en egen nedan.",
     )
     custom_heading = blocks.CharBlock(label="Egen rubrik", required=False, help_text="Ersätter rubriken ovan.")
-    people = blocks.ListBlock(SnippetChooserBlock("core.Person", label="Person"), label="Personer", default=[])
-    text = blocks.RichTextBlock(label="Text", required=False, features=RICH_TEXT_FEATURES)
+    people = blocks.ListBlock(
+        SnippetChooserBlock("core.Person", label="Person"),
+        label="Personer",
+        default=[],
+        help_text="Personer ur registret under Personer; ändras där, syns överallt.",
+    )
+    text = blocks.RichTextBlock(
+        label="Text", required=False, features=RICH_TEXT_FEATURES, help_text="T.ex. en funktionsbrevlåda."
+    )
 
     class Meta:
         icon = "user"
@@ -298,7 +378,9 @@ class SpeakerStructValue(blocks.StructValue):
 class SpeakerBlock(blocks.StructBlock):
     """A speaker or participant: a person from the register, or a name and title written in."""
 
-    person = SnippetChooserBlock("core.Person", label="Person i registret", required=False)
+    person = SnippetChooserBlock(
+        "core.Person", label="Person i registret", required=False, help_text="Välj en person, eller skriv ett namn."
+    )
     name = blocks.CharBlock(label="Eller namn", required=False, help_text="T.ex. Meddelas senare.")
     title = blocks.CharBlock(label="Titel och organisation", required=False, help_text="Ersätter personens roll.")
 
@@ -320,7 +402,7 @@ class SpeakerBlock(blocks.StructBlock):
 
 
 class BaseStreamBlock(blocks.StreamBlock):
-    """The shared body blocks; app stream blocks subclass this to add their own."""
+    """The shared body blocks; app stream blocks subclass this to add their own; headings must keep their order."""
 
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -333,6 +415,13 @@ class BaseStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     table = TableBlock()
     contact = ContactBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = heading_order_errors(value)
+        if errors:
+            raise StreamBlockValidationError(block_errors=errors)
+        return value
 
 
 class ContactStreamBlock(blocks.StreamBlock):

@@ -4,6 +4,10 @@ from wagtail import blocks
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, SpeakerBlock
 
+START_HELP = "Svensk tid. Tomt om tiden inte är bestämd än."
+END_HELP = "Tomt visar bara starttiden."
+SPEAKERS_HELP = "Välj personer ur registret eller skriv namn och titel."
+
 
 def format_time(value):
     """A time in Swedish style: 13.15."""
@@ -28,12 +32,22 @@ class TimeRangeStructValue(blocks.StructValue):
 class ProgrammeSessionBlock(blocks.StructBlock):
     """One item of a programme: time, title, text, bullet topics and speakers."""
 
-    start_time = blocks.TimeBlock(label="Starttid", required=False)
-    end_time = blocks.TimeBlock(label="Sluttid", required=False)
-    title = blocks.CharBlock(label="Rubrik", max_length=200)
-    text = blocks.RichTextBlock(label="Text", required=False, features=RICH_TEXT_FEATURES)
-    topics = blocks.ListBlock(blocks.CharBlock(label="Punkt"), label="Punkter", default=[], required=False)
-    speakers = blocks.ListBlock(SpeakerBlock(), label="Medverkande", default=[], required=False)
+    start_time = blocks.TimeBlock(label="Starttid", required=False, help_text=START_HELP)
+    end_time = blocks.TimeBlock(label="Sluttid", required=False, help_text=END_HELP)
+    title = blocks.CharBlock(label="Rubrik", max_length=200, help_text="T.ex. Inledning eller Korruption och jäv.")
+    text = blocks.RichTextBlock(
+        label="Text", required=False, features=RICH_TEXT_FEATURES, help_text="En kort beskrivning av punkten."
+    )
+    topics = blocks.ListBlock(
+        blocks.CharBlock(label="Punkt"),
+        label="Punkter",
+        default=[],
+        required=False,
+        help_text="Det som tas upp, en kort rad per punkt.",
+    )
+    speakers = blocks.ListBlock(
+        SpeakerBlock(), label="Medverkande", default=[], required=False, help_text=SPEAKERS_HELP
+    )
 
     class Meta:
         icon = "time"
@@ -50,9 +64,9 @@ class ProgrammeSessionBlock(blocks.StructBlock):
 class ProgrammeBreakBlock(blocks.StructBlock):
     """A break in a programme, such as Lunch or Kaffe, styled apart from the sessions."""
 
-    start_time = blocks.TimeBlock(label="Starttid", required=False)
-    end_time = blocks.TimeBlock(label="Sluttid", required=False)
-    title = blocks.CharBlock(label="Rubrik", default="Lunch", max_length=100)
+    start_time = blocks.TimeBlock(label="Starttid", required=False, help_text=START_HELP)
+    end_time = blocks.TimeBlock(label="Sluttid", required=False, help_text=END_HELP)
+    title = blocks.CharBlock(label="Rubrik", default="Lunch", max_length=100, help_text="T.ex. Lunch eller Kaffe.")
 
     class Meta:
         icon = "pick"
@@ -76,8 +90,13 @@ class ProgrammeItemsBlock(blocks.StreamBlock):
 class ProgrammeBlock(blocks.StructBlock):
     """A programme ("Programinnehåll") of sessions and breaks; one per day on multi-day events."""
 
-    heading = blocks.CharBlock(label="Rubrik", default="Programinnehåll", max_length=200)
-    items = ProgrammeItemsBlock(label="Programpunkter")
+    heading = blocks.CharBlock(
+        label="Rubrik",
+        default="Programinnehåll",
+        max_length=200,
+        help_text="Vid flera dagar ett program per dag, t.ex. Programinnehåll dag 1.",
+    )
+    items = ProgrammeItemsBlock(label="Programpunkter", help_text="Programpunkter och pauser i tidsordning.")
 
     class Meta:
         icon = "list-ol"
@@ -97,11 +116,13 @@ class ProgrammeBlock(blocks.StructBlock):
 class SeminarBlock(blocks.StructBlock):
     """A seminar in a conference theme: title, optional time, room and speakers."""
 
-    title = blocks.CharBlock(label="Titel", max_length=300)
-    start_time = blocks.TimeBlock(label="Starttid", required=False)
-    end_time = blocks.TimeBlock(label="Sluttid", required=False)
-    room = blocks.CharBlock(label="Lokal", required=False, max_length=100)
-    speakers = blocks.ListBlock(SpeakerBlock(), label="Medverkande", default=[], required=False)
+    title = blocks.CharBlock(label="Titel", max_length=300, help_text="Seminariets titel som i programmet.")
+    start_time = blocks.TimeBlock(label="Starttid", required=False, help_text=START_HELP)
+    end_time = blocks.TimeBlock(label="Sluttid", required=False, help_text=END_HELP)
+    room = blocks.CharBlock(label="Lokal", required=False, max_length=100, help_text="T.ex. Sal A.")
+    speakers = blocks.ListBlock(
+        SpeakerBlock(), label="Medverkande", default=[], required=False, help_text=SPEAKERS_HELP
+    )
 
     class Meta:
         icon = "group"
@@ -115,9 +136,13 @@ class SeminarBlock(blocks.StructBlock):
 class ThemeBlock(blocks.StructBlock):
     """A conference theme with a description and its seminars."""
 
-    title = blocks.CharBlock(label="Tema", max_length=200)
-    description = blocks.RichTextBlock(label="Beskrivning", required=False, features=RICH_TEXT_FEATURES)
-    seminars = blocks.ListBlock(SeminarBlock(), label="Seminarier", default=[], required=False)
+    title = blocks.CharBlock(label="Tema", max_length=200, help_text="Temats namn; teman numreras automatiskt.")
+    description = blocks.RichTextBlock(
+        label="Beskrivning", required=False, features=RICH_TEXT_FEATURES, help_text="Vad temat handlar om."
+    )
+    seminars = blocks.ListBlock(
+        SeminarBlock(), label="Seminarier", default=[], required=False, help_text="Temats seminarier i tidsordning."
+    )
 
     class Meta:
         icon = "folder-open-inverse"
@@ -134,8 +159,10 @@ class ThemeBlock(blocks.StructBlock):
 class ThemesSessionsBlock(blocks.StructBlock):
     """The themes and sessions of a conference ("Tema och sessioner"), numbered in order."""
 
-    heading = blocks.CharBlock(label="Rubrik", default="Tema och sessioner", max_length=200)
-    themes = blocks.ListBlock(ThemeBlock(), label="Teman", min_num=1)
+    heading = blocks.CharBlock(
+        label="Rubrik", default="Tema och sessioner", max_length=200, help_text="Oftast Tema och sessioner."
+    )
+    themes = blocks.ListBlock(ThemeBlock(), label="Teman", min_num=1, help_text="Minst ett tema.")
 
     class Meta:
         icon = "list-ul"
@@ -160,11 +187,13 @@ class ConferenceStreamBlock(BaseStreamBlock):
 class NetworkMeetingBlock(blocks.StructBlock):
     """One meeting of a network: date, optional times, place and a note."""
 
-    date = blocks.DateBlock(label="Datum")
-    start_time = blocks.TimeBlock(label="Starttid", required=False)
-    end_time = blocks.TimeBlock(label="Sluttid", required=False)
-    place = blocks.CharBlock(label="Plats", required=False, max_length=200)
-    note = blocks.CharBlock(label="Anteckning", required=False, max_length=300)
+    date = blocks.DateBlock(label="Datum", help_text="Träffarna sorteras efter datum på sidan och i kalendern.")
+    start_time = blocks.TimeBlock(label="Starttid", required=False, help_text=START_HELP)
+    end_time = blocks.TimeBlock(label="Sluttid", required=False, help_text=END_HELP)
+    place = blocks.CharBlock(
+        label="Plats", required=False, max_length=200, help_text="Tomt: nätverkets plats. Digital träff: Digitalt."
+    )
+    note = blocks.CharBlock(label="Anteckning", required=False, max_length=300, help_text="T.ex. Första träffen.")
 
     class Meta:
         icon = "date"

@@ -18,8 +18,16 @@ class HomePage(SiteChromeMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
-    intro = RichTextField("ingress", blank=True, features=["bold", "italic", "link"])
-    body = StreamField(BaseStreamBlock(), verbose_name="utvalt innehåll", blank=True, use_json_field=True)
+    intro = RichTextField(
+        "ingress", blank=True, features=["bold", "italic", "link"], help_text="Vilka vi är och vad webbplatsen ger."
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name="utvalt innehåll",
+        blank=True,
+        use_json_field=True,
+        help_text="Lyft fram aktuellt innehåll. Börja med Rubrik 2.",
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
@@ -49,9 +57,23 @@ class HomePage(SiteChromeMixin, Page):
 class ContentPage(SiteChromeMixin, Page):
     """A plain page of text, such as Om oss, Tillgänglighetsredogörelse or Personuppgifter."""
 
-    intro = models.TextField("ingress", blank=True)
-    body = StreamField(BaseStreamBlock(), verbose_name="innehåll", blank=True, use_json_field=True)
-    contacts = StreamField(ContactStreamBlock(), verbose_name="kontakter", blank=True, use_json_field=True)
+    intro = models.TextField(
+        "ingress", blank=True, help_text="En eller två meningar som sammanfattar sidan. Visas överst och i listor."
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name="innehåll",
+        blank=True,
+        use_json_field=True,
+        help_text="Börja med Rubrik 2 och hoppa inte över rubriknivåer.",
+    )
+    contacts = StreamField(
+        ContactStreamBlock(),
+        verbose_name="kontakter",
+        blank=True,
+        use_json_field=True,
+        help_text="Kontaktrutor efter innehållet.",
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body"), FieldPanel("contacts")]
     settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels

@@ -114,13 +114,19 @@ class PodcastStructValue(RecordingStructValue):
 class MediaBlock(blocks.StructBlock):
     """The fields every media block has: title, description, length and people."""
 
-    title = blocks.CharBlock(label="Titel", max_length=200)
-    description = blocks.RichTextBlock(label="Beskrivning", required=False, features=RICH_TEXT_FEATURES)
-    length = blocks.IntegerBlock(label="Längd i minuter", required=False, min_value=1, max_value=1000)
+    title = blocks.CharBlock(label="Titel", max_length=200, help_text="Visas som rubrik för klippet.")
+    description = blocks.RichTextBlock(
+        label="Beskrivning", required=False, features=RICH_TEXT_FEATURES, help_text="Vad klippet handlar om."
+    )
+    length = blocks.IntegerBlock(
+        label="Längd i minuter", required=False, min_value=1, max_value=1000, help_text="Avrunda till hela minuter."
+    )
     people_heading = blocks.CharBlock(
         label="Rubrik för medverkande", required=False, default="Medverkande", help_text="T.ex. Medverkande, urval."
     )
-    people = blocks.ListBlock(SpeakerBlock(), label="Medverkande", default=[])
+    people = blocks.ListBlock(
+        SpeakerBlock(), label="Medverkande", default=[], help_text="Välj ur registret eller skriv namn och titel."
+    )
 
     class Meta:
         value_class = MediaStructValue
@@ -196,9 +202,16 @@ class WebcastBlock(RecordingBlock):
     )
     captions = DocumentChooserBlock(label="Undertexter (WebVTT, .vtt)", required=False, help_text=CAPTIONS_HELP)
     captions_on_platform = blocks.BooleanBlock(
-        label="Videon har svenska undertexter hos YouTube eller Vimeo", required=False
+        label="Videon har svenska undertexter hos YouTube eller Vimeo",
+        required=False,
+        help_text="Kryssa bara i om du har kontrollerat att undertexterna finns och stämmer.",
     )
-    transcript = blocks.RichTextBlock(label="Textversion", required=False, features=RICH_TEXT_FEATURES)
+    transcript = blocks.RichTextBlock(
+        label="Textversion",
+        required=False,
+        features=RICH_TEXT_FEATURES,
+        help_text="Det som sägs i videon, som text. Ersätter undertexter.",
+    )
 
     class Meta:
         icon = "media"
@@ -247,7 +260,9 @@ class PodcastBlock(RecordingBlock):
     audio_file = DocumentChooserBlock(
         label="Eller en uppladdad ljudfil", required=False, help_text="En fil av typen .mp3, .m4a eller .ogg."
     )
-    quote = blocks.TextBlock(label="Citat ur avsnittet", required=False)
+    quote = blocks.TextBlock(
+        label="Citat ur avsnittet", required=False, help_text="En mening som väcker lust att lyssna, utan citattecken."
+    )
     quote_source = blocks.CharBlock(label="Vem som citeras", required=False, help_text="Namn och organisation.")
     transcript = blocks.RichTextBlock(
         label="Textversion", required=False, features=RICH_TEXT_FEATURES, help_text=TRANSCRIPT_HELP
@@ -279,7 +294,9 @@ class WebCourseBlock(MediaBlock):
     """A card that links to a web course, with its length."""
 
     link = LinkBlock(label="Länk till kursen")
-    link_text = blocks.CharBlock(label="Knapptext", default="Gå till webbkursen", max_length=60)
+    link_text = blocks.CharBlock(
+        label="Knapptext", default="Gå till webbkursen", max_length=60, help_text="Säg vart knappen leder."
+    )
 
     class Meta:
         icon = "doc-full"
@@ -311,7 +328,9 @@ class InterviewBlock(blocks.StructBlock):
     """One interviewee with role and the interview's own recording."""
 
     speaker = SpeakerBlock(label="Intervjuperson")
-    media = InterviewMediaBlock(label="Inspelning", required=False, max_num=1)
+    media = InterviewMediaBlock(
+        label="Inspelning", required=False, max_num=1, help_text="En video eller ett poddavsnitt med intervjun."
+    )
 
     class Meta:
         icon = "user"
@@ -332,11 +351,19 @@ class InterviewSeriesStructValue(MediaStructValue):
 class InterviewSeriesBlock(blocks.StructBlock):
     """A series of interviews: an introduction and a list of interviewees, each with their recording."""
 
-    title = blocks.CharBlock(label="Titel", max_length=200)
-    description = blocks.RichTextBlock(label="Beskrivning", required=False, features=RICH_TEXT_FEATURES)
-    length = blocks.IntegerBlock(label="Sammanlagd längd i minuter", required=False, min_value=1, max_value=1000)
-    people_heading = blocks.CharBlock(label="Rubrik för intervjupersonerna", required=False, default="Medverkande")
-    interviews = blocks.ListBlock(InterviewBlock(), label="Intervjuer", min_num=1)
+    title = blocks.CharBlock(label="Titel", max_length=200, help_text="Seriens namn, visas som rubrik.")
+    description = blocks.RichTextBlock(
+        label="Beskrivning", required=False, features=RICH_TEXT_FEATURES, help_text="En gemensam inledning."
+    )
+    length = blocks.IntegerBlock(
+        label="Sammanlagd längd i minuter", required=False, min_value=1, max_value=1000, help_text="Alla intervjuer."
+    )
+    people_heading = blocks.CharBlock(
+        label="Rubrik för intervjupersonerna", required=False, default="Medverkande", help_text="T.ex. Medverkande."
+    )
+    interviews = blocks.ListBlock(
+        InterviewBlock(), label="Intervjuer", min_num=1, help_text="Intervjuerna i den ordning de ska visas."
+    )
 
     class Meta:
         icon = "group"
@@ -373,7 +400,9 @@ class WebinarStructValue(MediaStructValue):
 class WebinarBlock(MediaBlock):
     """A recorded webinar in several parts, each a webcast of its own."""
 
-    parts = blocks.ListBlock(WebcastBlock(label="Del"), label="Delar", min_num=1)
+    parts = blocks.ListBlock(
+        WebcastBlock(label="Del"), label="Delar", min_num=1, help_text="Varje del är en egen video med undertexter."
+    )
 
     class Meta:
         icon = "media"
@@ -401,7 +430,7 @@ class KnowledgeStreamBlock(BaseStreamBlock):
 class RelatedPagesBlock(blocks.StreamBlock):
     """Pages to read next, shown as cards after the body."""
 
-    page = blocks.PageChooserBlock(label="Sida")
+    page = blocks.PageChooserBlock(label="Sida", help_text="Visas som ett kort efter innehållet.")
 
     class Meta:
         icon = "link"

@@ -53,8 +53,10 @@ class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["knowledge.KnowledgePage"]
 
-    intro = models.TextField("ingress", blank=True)
-    per_page = models.PositiveSmallIntegerField("antal per sida", default=10)
+    intro = models.TextField("ingress", blank=True, help_text="Visas ovanför listan; en eller två meningar.")
+    per_page = models.PositiveSmallIntegerField(
+        "antal per sida", default=10, help_text="Fler sidor delas upp med sidnumrering."
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     settings_panels = Page.settings_panels + [FieldPanel("per_page")] + SiteChromeMixin.chrome_panels
@@ -129,21 +131,50 @@ class KnowledgePage(SiteChromeMixin, Page):
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
 
-    publication_date = models.DateField("publicerad", default=dt.date.today)
+    publication_date = models.DateField(
+        "publicerad", default=dt.date.today, help_text="Styr ordningen i listan och i RSS-flödet."
+    )
     updated_date = models.DateField(
         "senast uppdaterad", null=True, blank=True, help_text="Fyll i när innehållet har ändrats väsentligt."
     )
-    intro = models.TextField("ingress", blank=True)
+    intro = models.TextField(
+        "ingress", blank=True, help_text="En eller två meningar om vad sidan ger. Visas överst och i listan."
+    )
     key_points = StreamField(
-        [("point", blocks.TextBlock(label="Punkt", max_length=500))],
+        [("point", blocks.TextBlock(label="Punkt", max_length=500, help_text="En mening per punkt."))],
         verbose_name="viktiga punkter",
         blank=True,
         use_json_field=True,
+        help_text="Det viktigaste i korthet, visas som en lista under ingressen.",
     )
-    topics = ParentalManyToManyField(Topic, verbose_name="ämnen", blank=True, related_name="knowledge_pages")
-    body = StreamField(KnowledgeStreamBlock(), verbose_name="innehåll", blank=True, use_json_field=True)
-    contacts = StreamField(ContactStreamBlock(), verbose_name="kontakter", blank=True, use_json_field=True)
-    related_pages = StreamField(RelatedPagesBlock(), verbose_name="relaterade sidor", blank=True, use_json_field=True)
+    topics = ParentalManyToManyField(
+        Topic,
+        verbose_name="ämnen",
+        blank=True,
+        related_name="knowledge_pages",
+        help_text="Sidan visas på ämnenas sidor och i filtret.",
+    )
+    body = StreamField(
+        KnowledgeStreamBlock(),
+        verbose_name="innehåll",
+        blank=True,
+        use_json_field=True,
+        help_text="Börja med Rubrik 2 och hoppa inte över rubriknivåer.",
+    )
+    contacts = StreamField(
+        ContactStreamBlock(),
+        verbose_name="kontakter",
+        blank=True,
+        use_json_field=True,
+        help_text="Kontaktrutor efter innehållet.",
+    )
+    related_pages = StreamField(
+        RelatedPagesBlock(),
+        verbose_name="relaterade sidor",
+        blank=True,
+        use_json_field=True,
+        help_text="Sidor att läsa vidare på, i den ordning de ska visas.",
+    )
 
     # Derived from the body on save, so the listing can filter by type of content.
     has_webcast = models.BooleanField(default=False, editable=False)

@@ -15,6 +15,7 @@ class SiteChromeMixin(models.Model):
     show_feedback = models.BooleanField(
         "visa frågan ”Hjälpte informationen på sidan dig?”",
         default=True,
+        help_text="Svaren syns under Rapporter > Återkoppling.",
     )
 
     # A page type can switch the widget off for all its pages (e.g. listings).

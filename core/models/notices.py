@@ -25,7 +25,7 @@ class SiteNotice(models.Model):
         WARNING = "warning", "Varning"
         URGENT = "urgent", "Viktigt"
 
-    message = models.CharField("meddelande", max_length=300)
+    message = models.CharField("meddelande", max_length=300, help_text="En kort mening som visas överst på alla sidor.")
     link_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name="länk till sida",
@@ -33,12 +33,19 @@ class SiteNotice(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="En sida med mer information, t.ex. frågor och svar.",
     )
-    link_url = models.URLField("eller extern länk", blank=True)
+    link_url = models.URLField("eller extern länk", blank=True, help_text="En adress på en annan webbplats.")
     link_text = models.CharField(
         "länktext", max_length=100, blank=True, help_text="Lämna tomt för att länka hela meddelandet."
     )
-    level = models.CharField("nivå", max_length=10, choices=Level.choices, default=Level.INFO)
+    level = models.CharField(
+        "nivå",
+        max_length=10,
+        choices=Level.choices,
+        default=Level.INFO,
+        help_text="Styr färgen. Viktigt bara när besökare måste agera.",
+    )
     starts_at = models.DateTimeField("visas från", null=True, blank=True, help_text="Tomt betyder genast.")
     ends_at = models.DateTimeField("visas till", null=True, blank=True, help_text="Tomt betyder tills vidare.")
 

@@ -9,15 +9,17 @@ from wagtail.search import index
 class Person(index.Indexed, models.Model):
     """A contact person or speaker, kept once and shown on many pages."""
 
-    name = models.CharField("namn", max_length=200)
+    name = models.CharField("namn", max_length=200, help_text="För- och efternamn.")
     role = models.CharField(
         "roll",
         max_length=200,
         blank=True,
         help_text="T.ex. Handläggare, Förbundsjurist eller Projektledare.",
     )
-    organisation = models.CharField("organisation", max_length=200, blank=True)
-    email = models.EmailField("e-post", blank=True)
+    organisation = models.CharField(
+        "organisation", max_length=200, blank=True, help_text="T.ex. Västerås stad eller Region Skåne."
+    )
+    email = models.EmailField("e-post", blank=True, help_text="Visas som länk; gärna en funktionsadress.")
     phone = models.CharField(
         "telefon", max_length=40, blank=True, help_text="Skriv numret som det ska visas, t.ex. 08-452 70 00."
     )
@@ -28,6 +30,7 @@ class Person(index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="Ett porträtt, beskuret kvadratiskt.",
     )
 
     panels = [

@@ -29,26 +29,40 @@ class SocialLinkValue(blocks.StructValue):
 class SocialLinkBlock(blocks.StructBlock):
     """A link to one of the organisation's social media accounts."""
 
-    service = blocks.ChoiceBlock(label="Tjänst", choices=SOCIAL_SERVICES)
-    url = blocks.URLBlock(label="Adress")
+    service = blocks.ChoiceBlock(label="Tjänst", choices=SOCIAL_SERVICES, help_text="Styr namnet som visas.")
+    url = blocks.URLBlock(label="Adress", help_text="Adressen till organisationens konto.")
 
     class Meta:
         icon = "site"
         label = "Socialt medium"
         value_class = SocialLinkValue
+        preview_value = {"service": "linkedin", "url": "https://www.linkedin.com/company/exempel"}
+        description = "En länk till organisationens konto i ett socialt medium."
 
 
 @register_setting(icon="list-ul")
 class FooterSettings(BaseSiteSetting):
     """The footer on every page: organisation, address, links and legally required pages."""
 
-    organisation_name = models.CharField("organisationens namn", max_length=200, blank=True)
+    organisation_name = models.CharField(
+        "organisationens namn", max_length=200, blank=True, help_text="Som den ska stå i sidfoten."
+    )
     address = models.TextField("postadress", blank=True, help_text="En rad per rad i adressen.")
-    phone = models.CharField("växelns telefon", max_length=40, blank=True)
-    email = models.EmailField("e-post", blank=True)
-    links = StreamField([("link", LinkBlock())], verbose_name="länkar", blank=True, use_json_field=True)
+    phone = models.CharField("växelns telefon", max_length=40, blank=True, help_text="T.ex. 08-452 70 00.")
+    email = models.EmailField("e-post", blank=True, help_text="Organisationens allmänna adress.")
+    links = StreamField(
+        [("link", LinkBlock())],
+        verbose_name="länkar",
+        blank=True,
+        use_json_field=True,
+        help_text="Några viktiga länkar, t.ex. Om oss och Press.",
+    )
     social_links = StreamField(
-        [("social", SocialLinkBlock())], verbose_name="sociala medier", blank=True, use_json_field=True
+        [("social", SocialLinkBlock())],
+        verbose_name="sociala medier",
+        blank=True,
+        use_json_field=True,
+        help_text="Visas som länkar i sidfoten.",
     )
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -66,6 +80,7 @@ class FooterSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="Sidan som berättar hur personuppgifter behandlas (GDPR).",
     )
 
     panels = [
@@ -89,8 +104,8 @@ class FooterSettings(BaseSiteSetting):
 class ContactSettings(BaseSiteSetting):
     """The site-wide "Kontakt" box shown at the end of pages that keep it switched on."""
 
-    heading = models.CharField("rubrik", max_length=100, default="Kontakt")
-    body = RichTextField("text", blank=True, features=RICH_TEXT_FEATURES)
+    heading = models.CharField("rubrik", max_length=100, default="Kontakt", help_text="Oftast Kontakt.")
+    body = RichTextField("text", blank=True, features=RICH_TEXT_FEATURES, help_text="T.ex. växelnummer och öppettider.")
     link_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name="länk till sida",
@@ -98,8 +113,9 @@ class ContactSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="En sida med fler kontaktvägar.",
     )
-    link_text = models.CharField("länktext", max_length=100, blank=True)
+    link_text = models.CharField("länktext", max_length=100, blank=True, help_text="Tomt ger sidans titel.")
 
     panels = [FieldPanel("heading"), FieldPanel("body"), FieldPanel("link_page"), FieldPanel("link_text")]
 

@@ -8,11 +8,11 @@ from wagtail.search import index
 class Topic(index.Indexed, models.Model):
     """A subject area (e.g. Digitalisering, Demokrati) that pages are tagged with."""
 
-    name = models.CharField("namn", max_length=100, unique=True)
+    name = models.CharField("namn", max_length=100, unique=True, help_text="T.ex. Digitalisering eller Demokrati.")
     slug = models.SlugField(
         "kortnamn", max_length=100, unique=True, allow_unicode=True, help_text="Används i webbadresser och filter."
     )
-    description = models.TextField("beskrivning", blank=True)
+    description = models.TextField("beskrivning", blank=True, help_text="Visas på ämnets sida; en eller två meningar.")
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

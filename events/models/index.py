@@ -78,7 +78,7 @@ class EventIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.ConferencePage", "events.SeminarSeriesPage", "events.NetworkPage"]
 
-    intro = models.TextField("ingress", blank=True)
+    intro = models.TextField("ingress", blank=True, help_text="Visas ovanför listan; en eller två meningar.")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels

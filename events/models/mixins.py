@@ -83,24 +83,46 @@ class CalendarEntry:
 class EventMixin(RoutablePageMixin, models.Model):
     """Fields and behaviour shared by conference, seminar series and network pages."""
 
-    start = models.DateTimeField("start", null=True, blank=True, db_index=True)
-    end = models.DateTimeField("slut", null=True, blank=True, db_index=True)
-    event_format = models.CharField("format", max_length=20, choices=EventFormat.choices)
-    topics = ParentalManyToManyField(
-        "core.Topic", verbose_name="ämnen", blank=True, related_name="%(app_label)s_%(class)s_pages"
+    start = models.DateTimeField(
+        "start", null=True, blank=True, db_index=True, help_text="Datum och klockslag i svensk tid."
     )
-    status = models.CharField("status", max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED)
+    end = models.DateTimeField(
+        "slut", null=True, blank=True, db_index=True, help_text="Tomt: slutar när det börjar. Styr när det blir arkiv."
+    )
+    event_format = models.CharField(
+        "format", max_length=20, choices=EventFormat.choices, help_text="Besökarna kan filtrera listan på format."
+    )
+    topics = ParentalManyToManyField(
+        "core.Topic",
+        verbose_name="ämnen",
+        blank=True,
+        related_name="%(app_label)s_%(class)s_pages",
+        help_text="Evenemanget visas på ämnenas sidor och i filtret.",
+    )
+    status = models.CharField(
+        "status",
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+        help_text="Allt utom Planerad visas tydligt på sidan och i listan.",
+    )
     status_note = models.CharField(
         "kommentar till status", max_length=200, blank=True, help_text="T.ex. Flyttad från den 12 mars."
     )
-    subject_to_change = models.BooleanField("visa ”Med reservation för ändringar”", default=False)
+    subject_to_change = models.BooleanField(
+        "visa ”Med reservation för ändringar”", default=False, help_text="När programmet inte är spikat."
+    )
 
-    venue = models.CharField("lokal", max_length=200, blank=True)
-    address = models.CharField("adress", max_length=200, blank=True)
-    city = models.CharField("ort", max_length=100, blank=True)
-    webcast_url = models.URLField("länk till webbsändning", blank=True)
+    venue = models.CharField("lokal", max_length=200, blank=True, help_text="T.ex. Svenska Mässan.")
+    address = models.CharField("adress", max_length=200, blank=True, help_text="Gatuadress.")
+    city = models.CharField("ort", max_length=100, blank=True, help_text="Visas i listan.")
+    webcast_url = models.URLField(
+        "länk till webbsändning", blank=True, help_text="Gör evenemanget digitalt eller hybrid i sökmotorerna."
+    )
 
-    registration_url = models.URLField("anmälningslänk", blank=True)
+    registration_url = models.URLField(
+        "anmälningslänk", blank=True, help_text="Ett externt anmälningsformulär. Välj länk eller sida, inte båda."
+    )
     registration_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name="eller anmälningssida",
@@ -108,9 +130,13 @@ class EventMixin(RoutablePageMixin, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="En sida på webbplatsen med anmälan.",
     )
     registration_deadline = models.DateField(
-        "sista anmälningsdag", null=True, blank=True, help_text="Knappen Anmäl dig döljs efter denna dag."
+        "sista anmälningsdag",
+        null=True,
+        blank=True,
+        help_text="Knappen Anmäl dig döljs efter denna dag. Måste vara före evenemangets start.",
     )
 
     # On-site registration (the registrations app stores who signed up; see docs/registrations.md).
@@ -129,14 +155,40 @@ class EventMixin(RoutablePageMixin, models.Model):
         help_text="Tomt: efter sista anmälningsdagen, annars när evenemanget börjar.",
     )
     seat_limit = models.PositiveIntegerField("antal platser", null=True, blank=True, help_text="Tomt: obegränsat.")
-    waitlist_enabled = models.BooleanField("reservlista när det är fullt", default=True)
-    ask_organisation = models.BooleanField("fråga efter organisation", default=False)
-    ask_municipality = models.BooleanField("fråga efter kommun eller region", default=False)
-    ask_role = models.BooleanField("fråga efter roll (förtroendevald eller tjänsteperson)", default=False)
-    ask_needs = models.BooleanField("fråga efter specialkost eller tillgänglighetsbehov", default=False)
+    waitlist_enabled = models.BooleanField(
+        "reservlista när det är fullt", default=True, help_text="Avbokade platser går till den som stått längst."
+    )
+    ask_organisation = models.BooleanField(
+        "fråga efter organisation", default=False, help_text="Fråga bara det ni behöver veta."
+    )
+    ask_municipality = models.BooleanField(
+        "fråga efter kommun eller region", default=False, help_text="Fråga bara det ni behöver veta."
+    )
+    ask_role = models.BooleanField(
+        "fråga efter roll (förtroendevald eller tjänsteperson)",
+        default=False,
+        help_text="Fråga bara det ni behöver veta.",
+    )
+    ask_needs = models.BooleanField(
+        "fråga efter specialkost eller tillgänglighetsbehov",
+        default=False,
+        help_text="Svaren raderas med anmälningarna efter evenemanget.",
+    )
 
-    speakers = StreamField(SpeakerStreamBlock(), verbose_name="medverkande", blank=True, use_json_field=True)
-    contacts = StreamField(ContactStreamBlock(), verbose_name="kontakter", blank=True, use_json_field=True)
+    speakers = StreamField(
+        SpeakerStreamBlock(),
+        verbose_name="medverkande",
+        blank=True,
+        use_json_field=True,
+        help_text="Talare och moderatorer för hela evenemanget.",
+    )
+    contacts = StreamField(
+        ContactStreamBlock(),
+        verbose_name="kontakter",
+        blank=True,
+        use_json_field=True,
+        help_text="Kontaktrutor efter innehållet, t.ex. Frågor om anmälan.",
+    )
 
     # Conferences need dates; series and networks take theirs from their parts or meetings.
     dates_required = True
@@ -214,6 +266,14 @@ class EventMixin(RoutablePageMixin, models.Model):
             )
         if self.registration_opens and self.registration_closes and self.registration_closes <= self.registration_opens:
             raise ValidationError({"registration_closes": "Anmälan måste stänga efter att den har öppnat."})
+        # The deadline day is included, so a deadline on the day the event starts would run past the start.
+        if self.registration_deadline and self.start and self.registration_deadline >= local(self.start).date():
+            raise ValidationError(
+                {
+                    "registration_deadline": "Sista anmälningsdag måste vara före den dag evenemanget börjar "
+                    f"({long_date(local(self.start).date())})."
+                }
+            )
 
     # Derived values for templates and feeds
 

@@ -7,6 +7,7 @@ from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
@@ -22,6 +23,8 @@ from events.formatting import combine, day_month, long_date
 from .mixins import CalendarEntry, EventFormat, EventMixin, RegistrationQuestion
 
 EVENT_PARENTS = ["events.EventIndexPage"]
+INTRO_HELP = "En eller två meningar om vad evenemanget ger. Visas överst, i listan och i kalenderfilen."
+BODY_HELP = "Börja med Rubrik 2 och hoppa inte över rubriknivåer."
 
 
 class ConferencePage(EventMixin, SiteChromeMixin, Page):
@@ -30,8 +33,10 @@ class ConferencePage(EventMixin, SiteChromeMixin, Page):
     parent_page_types = EVENT_PARENTS
     subpage_types = []
 
-    intro = models.TextField("ingress", blank=True)
-    body = StreamField(ConferenceStreamBlock(), verbose_name="innehåll", blank=True, use_json_field=True)
+    intro = models.TextField("ingress", blank=True, help_text=INTRO_HELP)
+    body = StreamField(
+        ConferenceStreamBlock(), verbose_name="innehåll", blank=True, use_json_field=True, help_text=BODY_HELP
+    )
 
     default_format = EventFormat.CONFERENCE
 
@@ -55,25 +60,65 @@ class ConferencePage(EventMixin, SiteChromeMixin, Page):
         verbose_name_plural = "konferenser"
 
 
+class SeminarSeriesForm(WagtailAdminPageForm):
+    """The series' edit form: its parts must stand in date and time order, as visitors read them."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        parts = self.formsets.get("parts")
+        if parts is None or not getattr(parts, "can_order", False) or not parts.is_valid():
+            return cleaned_data
+        previous = None
+        for form in parts.ordered_forms:
+            date, start_time = form.cleaned_data.get("date"), form.cleaned_data.get("start_time")
+            if not date:
+                continue
+            moment = (date, start_time or dt.time.min)
+            if previous and moment < previous[0]:
+                form.add_error(
+                    "date",
+                    f"Delarna ska stå i datumordning: den här delen ({long_date(date)}) kommer före "
+                    f"”{previous[1]}”. Flytta den uppåt eller ändra datumet.",
+                )
+            else:
+                previous = (moment, form.cleaned_data.get("theme") or long_date(date))
+        return cleaned_data
+
+
 class SeminarSeriesPage(EventMixin, SiteChromeMixin, Page):
     """A webinar series in dated parts, with series-wide registration and notes about the webcast."""
 
     parent_page_types = EVENT_PARENTS
     subpage_types = []
 
-    intro = models.TextField("ingress", blank=True)
-    body = StreamField(BaseStreamBlock(), verbose_name="innehåll", blank=True, use_json_field=True)
+    intro = models.TextField("ingress", blank=True, help_text=INTRO_HELP)
+    body = StreamField(BaseStreamBlock(), verbose_name="innehåll", blank=True, use_json_field=True, help_text=BODY_HELP)
     webcast_heading = models.CharField(
-        "rubrik för om webbsändningen", max_length=200, default="Om webbsändningen och efterföljande diskussioner"
+        "rubrik för om webbsändningen",
+        max_length=200,
+        default="Om webbsändningen och efterföljande diskussioner",
+        help_text="Rubrik för texten nedan.",
     )
-    webcast_notes = RichTextField("om webbsändningen", blank=True, features=RICH_TEXT_FEATURES)
-    responsible = StreamField(SpeakerStreamBlock(), verbose_name="ansvariga", blank=True, use_json_field=True)
+    webcast_notes = RichTextField(
+        "om webbsändningen",
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text="Hur man följer sändningen och deltar i diskussionerna efteråt.",
+    )
+    responsible = StreamField(
+        SpeakerStreamBlock(),
+        verbose_name="ansvariga",
+        blank=True,
+        use_json_field=True,
+        help_text="De som ansvarar för serien.",
+    )
     ask_parts = models.BooleanField(
         "fråga vilka delar besökaren vill delta i", default=False, help_text="Platsantal per del anges under Delar."
     )
 
     dates_required = False
     default_format = EventFormat.WEBINAR
+    base_form_class = SeminarSeriesForm
 
     content_panels = (
         Page.content_panels
@@ -161,12 +206,14 @@ class SeminarPart(Orderable):
     """A dated part of a seminar series: theme, broadcast time, inspirer, webcast and recording."""
 
     page = ParentalKey(SeminarSeriesPage, on_delete=models.CASCADE, related_name="parts")
-    date = models.DateField("datum")
+    date = models.DateField("datum", help_text="Delarna ska ligga i datumordning.")
     start_time = models.TimeField("starttid", null=True, blank=True, help_text="Tomt visar ”Tid meddelas senare”.")
-    end_time = models.TimeField("sluttid", null=True, blank=True)
-    theme = models.CharField("tema", max_length=300)
-    text = RichTextField("text", blank=True, features=RICH_TEXT_FEATURES)
-    speaker_label = models.CharField("rubrik för medverkande", max_length=50, default="Inspiratör")
+    end_time = models.TimeField("sluttid", null=True, blank=True, help_text="Svensk tid.")
+    theme = models.CharField("tema", max_length=300, help_text="Delens ämne, visas som rubrik.")
+    text = RichTextField("text", blank=True, features=RICH_TEXT_FEATURES, help_text="Vad delen tar upp.")
+    speaker_label = models.CharField(
+        "rubrik för medverkande", max_length=50, default="Inspiratör", help_text="T.ex. Inspiratör eller Talare."
+    )
     speakers = StreamField(
         SpeakerStreamBlock(),
         verbose_name="inspiratörer",
@@ -174,7 +221,9 @@ class SeminarPart(Orderable):
         use_json_field=True,
         help_text="Tomt visar ”meddelas senare”.",
     )
-    webcast_url = models.URLField("länk till webbsändning", blank=True)
+    webcast_url = models.URLField(
+        "länk till webbsändning", blank=True, help_text="Tomt: seriens länk till webbsändning."
+    )
     recording_url = models.URLField("länk till inspelning", blank=True, help_text="Visas när delen har sänts.")
     seat_limit = models.PositiveIntegerField(
         "antal platser", null=True, blank=True, help_text="Vid anmälan på webbplatsen. Tomt: obegränsat."
@@ -267,17 +316,38 @@ class NetworkPage(EventMixin, SiteChromeMixin, Page):
     parent_page_types = EVENT_PARENTS
     subpage_types = []
 
-    published_date = models.DateField("publiceringsdatum", null=True, blank=True)
-    intro = models.TextField("ingress", blank=True)
-    prerequisites = RichTextField("förutsättningar för deltagande", blank=True, features=RICH_TEXT_FEATURES)
-    target_group = RichTextField("målgrupp", blank=True, features=RICH_TEXT_FEATURES)
-    meeting_contents = RichTextField("nätverksträffarnas innehåll", blank=True, features=RICH_TEXT_FEATURES)
-    facts_heading = models.CharField("rubrik för faktarutan", max_length=100, default="Fakta")
-    facts = RichTextField("fakta", blank=True, features=RICH_TEXT_FEATURES)
-    meetings = StreamField(
-        [("meeting", NetworkMeetingBlock())], verbose_name="träffar", blank=True, use_json_field=True
+    published_date = models.DateField(
+        "publiceringsdatum", null=True, blank=True, help_text="Visas på sidan; tomt döljer datumet."
     )
-    body = StreamField(BaseStreamBlock(), verbose_name="mer innehåll", blank=True, use_json_field=True)
+    intro = models.TextField("ingress", blank=True, help_text=INTRO_HELP)
+    prerequisites = RichTextField(
+        "förutsättningar för deltagande",
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text="Vad som krävs av den som vill vara med, t.ex. kostnad.",
+    )
+    target_group = RichTextField(
+        "målgrupp", blank=True, features=RICH_TEXT_FEATURES, help_text="Vilka nätverket vänder sig till."
+    )
+    meeting_contents = RichTextField(
+        "nätverksträffarnas innehåll", blank=True, features=RICH_TEXT_FEATURES, help_text="Vad träffarna tar upp."
+    )
+    facts_heading = models.CharField(
+        "rubrik för faktarutan", max_length=100, default="Fakta", help_text="Oftast Fakta."
+    )
+    facts = RichTextField(
+        "fakta", blank=True, features=RICH_TEXT_FEATURES, help_text="Korta fakta, t.ex. antal träffar och plats."
+    )
+    meetings = StreamField(
+        [("meeting", NetworkMeetingBlock())],
+        verbose_name="träffar",
+        blank=True,
+        use_json_field=True,
+        help_text="Tomt: nätverket visas som pågående.",
+    )
+    body = StreamField(
+        BaseStreamBlock(), verbose_name="mer innehåll", blank=True, use_json_field=True, help_text=BODY_HELP
+    )
 
     dates_required = False
     default_format = EventFormat.NETWORK
