@@ -88,3 +88,31 @@ def test_feedback_never_fails_and_stores_only_valid_answers(client, demo, fields
     assert stored == (1 if valid_answer else 0)
     for response in FeedbackResponse.objects.all():
         assert "\x00" not in response.comment
+
+
+@SWEEP
+@given(
+    fields=st.dictionaries(
+        st.sampled_from(
+            ["name", "email", "organisation", "municipality", "role", "needs", "parts", "consent", "webbplats"]
+        ),
+        st.one_of(nasty_text, st.integers().map(str)),
+    ),
+    token=path_segment,
+)
+def test_registration_never_fails_and_stores_only_complete_sign_ups(client, demo, fields, token):
+    from urllib.parse import quote
+
+    from registrations.models import Registration
+
+    series = demo["SeminarSeriesPage"]
+    before = Registration.objects.count()
+    _ok(client.post(f"/anmalan/{series.pk}/", fields))
+    _ok(client.get(f"/anmalan/min-anmalan/{quote(token, safe='')}/"))
+    _ok(client.post(f"/anmalan/min-anmalan/{quote(token, safe='')}/", {"avboka": "1"}))
+    stored = Registration.objects.count() - before
+    if stored:
+        # Only a sign-up with a name, a valid e-mail and consent may be stored.
+        registration = Registration.objects.order_by("-pk").first()
+        assert registration.name.strip() and "@" in registration.email
+        assert fields.get("consent") and not fields.get("webbplats")
