@@ -1,0 +1,56 @@
+"""Every page type renders in a bounded number of queries that does not grow with its content.
+
+The builders put 5 or 50 of each kind of item on a page: body blocks, people, programme items,
+series parts and listed pages. The counts are of a render with warm Wagtail caches (site root
+paths, settings, renditions) and the page cache switched off.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from core.models import Person, Topic
+
+from .builders import BUILDERS
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
+
+# Today's counts as ceilings, so that any new query per render shows up here.
+BUDGET = {
+    "home.HomePage": 26,
+    "home.ContentPage": 20,
+    "events.ConferencePage": 27,
+    "events.SeminarSeriesPage": 28,
+    "events.NetworkPage": 25,
+    "events.EventIndexPage": 25,
+    "knowledge.KnowledgeIndexPage": 21,
+    "knowledge.KnowledgePage": 27,
+    "search /sok/": 19,
+    "topic /amnen/<slug>/": 20,
+}
+
+
+def render_queries(client, url):
+    """The SQL of a render after a first one has warmed Wagtail's own caches."""
+    assert client.get(url).status_code == 200, url
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [query["sql"][:200] for query in queries.captured_queries]
+
+
+def _empty_site(home_page):
+    for child in Page.objects.get(pk=home_page.pk).get_children():
+        child.delete()
+    Person.objects.all().delete()
+    Topic.objects.all().delete()
+    return type(home_page).objects.get(pk=home_page.pk)
+
+
+@pytest.mark.parametrize("page_type", BUDGET)
+def test_a_page_renders_in_as_many_queries_with_50_items_as_with_5(client, home_page, page_type):
+    few = render_queries(client, BUILDERS[page_type](home_page, 5))
+    many = render_queries(client, BUILDERS[page_type](_empty_site(home_page), 50))
+
+    assert len(few) <= BUDGET[page_type], "\n".join(few)
+    assert len(many) <= len(few), "\n".join(many)
