@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -15,6 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.caching.prefetch import prefetch_stream_blocks
 from core.models import SiteChromeMixin
 from events import calendar
 from events.blocks import ConferenceStreamBlock, NetworkMeetingBlock, SpeakerStreamBlock, format_time_range
@@ -155,15 +157,19 @@ class SeminarSeriesPage(EventMixin, SiteChromeMixin, Page):
 
     def save(self, *args, **kwargs):
         # The series runs from its first part to its last, so listings and feeds can sort it.
+        self.__dict__.pop("ordered_parts", None)  # parts may have changed since they were read
         parts = list(self.parts.all())
         if parts:
             self.start = min(part.start for part in parts)
             self.end = max(part.end for part in parts)
         super().save(*args, **kwargs)
 
-    @property
+    @cached_property
     def ordered_parts(self):
-        return sorted(self.parts.all(), key=lambda part: (part.start, part.sort_order or 0))
+        parts = sorted(self.parts.all(), key=lambda part: (part.start, part.sort_order or 0))
+        # The speakers of all parts in one query, not one per part.
+        prefetch_stream_blocks([part.speakers for part in parts], "speaker")
+        return parts
 
     @property
     def upcoming_parts(self):
