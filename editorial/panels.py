@@ -1,0 +1,154 @@
+"""Dashboard panels on the admin's home page: what is coming up, what helps least, what shows and what waits.
+
+Each panel reads with one or two queries whatever the amount of content, so the dashboard stays quick.
+"""
+
+import datetime as dt
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, F, FloatField, Q
+from django.db.models.functions import Cast
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, WorkflowState
+
+from core.models import SiteNotice
+from events.models import ConferencePage, EventStatus, NetworkPage, SeminarSeriesPage
+from feedback.models import FeedbackResponse
+from feedback.wagtail_hooks import can_view_feedback
+from registrations.models import Registration
+
+EVENT_MODELS = (ConferencePage, SeminarSeriesPage, NetworkPage)
+UPCOMING_DAYS = 30
+FEEDBACK_DAYS = 90
+# Fewer answers than this say little about a page.
+MIN_ANSWERS = 3
+LIMIT = 8
+
+
+class DashboardPanel(Component):
+    """A panel on the admin's home page, shown to the users `is_shown_to` lets in."""
+
+    @classmethod
+    def is_shown_to(cls, user):
+        return True
+
+
+class UpcomingEventsPanel(DashboardPanel):
+    """Live events starting in the next 30 days, with their confirmed sign-ups on the site."""
+
+    name = "editorial_upcoming_events"
+    template_name = "editorial/panels/upcoming_events.html"
+    order = 110
+
+    def get_context_data(self, parent_context=None):
+        now = timezone.now()
+        selects = [
+            model.objects.live()
+            .filter(start__gte=now, start__lt=now + dt.timedelta(days=UPCOMING_DAYS))
+            .order_by()
+            .values_list("pk", "title", "start", "status", "onsite_registration")
+            for model in EVENT_MODELS
+        ]
+        rows = list(selects[0].union(*selects[1:]).order_by("start", "pk")[:LIMIT])
+        counts = dict(
+            Registration.objects.confirmed()
+            .filter(event_id__in=[row[0] for row in rows if row[4]])
+            .values_list("event_id")
+            .annotate(count=Count("pk"))
+        )
+        events = [
+            {
+                "pk": pk,
+                "title": title,
+                "start": start,
+                "cancelled": status == EventStatus.CANCELLED,
+                "signups": counts.get(pk),
+            }
+            for pk, title, start, status, onsite in rows
+        ]
+        return {"events": events, "days": UPCOMING_DAYS, "heading": f"Evenemang de närmaste {UPCOMING_DAYS} dagarna"}
+
+
+class LeastHelpfulPanel(DashboardPanel):
+    """The pages whose visitors most often answered Nej in the last 90 days, linked to the feedback report."""
+
+    name = "editorial_least_helpful"
+    template_name = "editorial/panels/least_helpful.html"
+    order = 120
+
+    @classmethod
+    def is_shown_to(cls, user):
+        return can_view_feedback(user)
+
+    def get_context_data(self, parent_context=None):
+        since = timezone.now() - dt.timedelta(days=FEEDBACK_DAYS)
+        rows = (
+            FeedbackResponse.objects.filter(created_at__gte=since)
+            .values("page_id", "page__title")
+            .annotate(yes=Count("pk", filter=Q(helpful=True)), total=Count("pk"))
+            .filter(total__gte=MIN_ANSWERS)
+            .annotate(share=Cast(F("yes"), FloatField()) * 100 / Cast(F("total"), FloatField()))
+            .order_by("share", "-total", "page_id")[:LIMIT]
+        )
+        return {"pages": list(rows), "days": FEEDBACK_DAYS, "min_answers": MIN_ANSWERS}
+
+
+class NoticesPanel(DashboardPanel):
+    """Site notices that show now or are scheduled to, so nobody forgets one that is still up."""
+
+    name = "editorial_notices"
+    template_name = "editorial/panels/notices.html"
+    order = 130
+
+    @classmethod
+    def is_shown_to(cls, user):
+        return any(user.has_perm(f"core.{action}_sitenotice") for action in ("view", "change"))
+
+    def get_context_data(self, parent_context=None):
+        now = timezone.now()
+        notices = list(
+            SiteNotice.objects.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)).order_by(
+                F("starts_at").asc(nulls_first=True), "pk"
+            )[:LIMIT]
+        )
+        for notice in notices:
+            notice.showing = notice.is_active(now)
+        return {"notices": notices}
+
+
+class PagesInModerationPanel(DashboardPanel):
+    """Every page waiting for approval, whoever the reviewer is, oldest request first."""
+
+    name = "editorial_in_moderation"
+    template_name = "editorial/panels/in_moderation.html"
+    order = 140
+
+    def get_context_data(self, parent_context=None):
+        states = list(
+            WorkflowState.objects.filter(
+                status=WorkflowState.STATUS_IN_PROGRESS,
+                base_content_type=ContentType.objects.get_for_model(Page),
+            )
+            .select_related("workflow", "requested_by", "current_task_state__task")
+            .order_by("created_at", "pk")[:LIMIT]
+        )
+        pages = Page.objects.in_bulk([int(state.object_id) for state in states])
+        items = [
+            {
+                "page": pages[int(state.object_id)],
+                "task": state.current_task_state.task.name if state.current_task_state else "",
+                "requested_by": state.requested_by,
+                "since": state.created_at,
+            }
+            for state in states
+            if int(state.object_id) in pages
+        ]
+        return {"items": items}
+
+
+PANELS = (UpcomingEventsPanel, LeastHelpfulPanel, NoticesPanel, PagesInModerationPanel)
+
+
+def panels_for(user):
+    return [panel() for panel in PANELS if panel.is_shown_to(user)]
