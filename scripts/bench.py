@@ -1,0 +1,396 @@
+"""Benchmark the demo site as production runs it, and print the figures (`make bench`).
+
+It creates a fresh PostgreSQL database, loads the demo content, collects static files into a
+temporary directory and starts two gunicorn servers with production settings on loopback: one
+with the page cache, one without. wrk, in another process, measures requests per second and
+p50/p99 latency of a small static file (the ceiling), of each page uncached and of each page
+cached; every figure is also given as a ratio to the static file. Queries and render time come
+from renders in-process against the same database. Lighthouse scores the home page and the seed
+pages at mobile settings. Everything is bounded in time; nothing leaves 127.0.0.1.
+"""
+
+import argparse
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROME_PATH = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
+
+# The seed pages (see /work/shared/seeds), the listings, a content page, search and a topic page.
+PAGES = [
+    ("Startsida", "/", "home"),
+    ("Presidiekonferens (seed 000)", "/kurser-och-konferenser/fullmaktiges-presidiekonferens-goteborg/", "seed"),
+    ("Nätverk (seed 001)", "/kurser-och-konferenser/korruptionsbekampning-natverk/", "seed"),
+    ("Kunskapssida (seed 002)", "/kunskap/ledning-styrning-och-organisation-for-att-digitalisera/", "seed"),
+    (
+        "Webbseminarium (seed 003)",
+        "/kurser-och-konferenser/att-fatta-svara-beslut-och-mota-motstand-webbseminarium/",
+        "seed",
+    ),
+    ("Tema och sessioner (seed 004)", "/kurser-och-konferenser/kommek-tema-och-sessioner/", "seed"),
+    ("Om oss", "/om-oss/", "page"),
+    ("Kurser och konferenser", "/kurser-och-konferenser/", "listing"),
+    ("Kunskap", "/kunskap/", "listing"),
+    ("Ämne", "/amnen/digitalisering/", "listing"),
+    ("Sök", "/sok/?q=digitalisering", "search"),
+]
+LIGHTHOUSE_PAGES = [page for page in PAGES if page[2] in ("home", "seed")]
+
+# Targets from issue 9.
+CACHED_RATIO_TARGET = 0.9
+RENDER_MS_TARGET = {"home": 20, "listing": 20, "search": 20, "seed": 10, "page": 10}
+QUERY_TARGET = 15
+LIGHTHOUSE_TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 100}
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(env, *args, timeout=600):
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
+    return result.stdout
+
+
+def create_database(admin_url, name):
+    import psycopg
+
+    with psycopg.connect(admin_url, autocommit=True, connect_timeout=5) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    return urllib.parse.urlsplit(admin_url)._replace(path=f"/{name}").geturl()
+
+
+def drop_database(admin_url, name):
+    import psycopg
+
+    with psycopg.connect(admin_url, autocommit=True, connect_timeout=5) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def start_server(env, port, workers, workdir):
+    # Our own plain config, not gunicorn.conf.py: its max_requests would restart workers (and empty
+    # their local-memory caches) every few seconds under load, and its access log costs time.
+    config = workdir / "gunicorn-bench.py"
+    config.write_text("accesslog = None\nmax_requests = 0\n")
+    command = [
+        PYTHON,
+        "-m",
+        "gunicorn",
+        "website.wsgi:application",
+        "--config",
+        str(config),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--log-level",
+        "warning",
+    ]
+    log_file = open(workdir / f"gunicorn-{port}.log", "w")  # noqa: SIM115 - lives as long as the server
+    server = subprocess.Popen(
+        command, cwd=ROOT, env=env, start_new_session=True, stdout=log_file, stderr=subprocess.STDOUT
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+                return server
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.3)
+    stop_server(server)
+    raise RuntimeError(f"gunicorn on port {port} did not answer within 30 s")
+
+
+def stop_server(server):
+    if server.poll() is None:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=5)
+
+
+def parse_ms(text):
+    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def wrk(url, duration, connections, threads):
+    """Requests per second and p50/p99 latency (ms) from one bounded wrk run."""
+    result = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "5s", "--latency", url],
+        capture_output=True,
+        text=True,
+        timeout=duration + 30,
+    )
+    out = result.stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = parse_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
+    p99 = parse_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    return {"rps": rps, "p50_ms": p50, "p99_ms": p99, "errors": int(non_2xx.group(1)) if non_2xx else 0}
+
+
+def warm(url, times):
+    for _ in range(times):
+        with urllib.request.urlopen(url, timeout=10) as response:
+            response.read()
+
+
+def lighthouse(url, workdir):
+    if not LIGHTHOUSE.exists() or not Path(CHROME_PATH).exists():
+        return {"error": "lighthouse (npm ci) or chromium missing"}
+    output = workdir / f"lh-{secrets.token_hex(4)}.json"
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={output}",
+        "--form-factor=mobile",
+        "--only-categories=performance,accessibility,best-practices,seo",
+        f"--chrome-flags={CHROME_FLAGS}",
+    ]
+    env = {**os.environ, "CHROME_PATH": CHROME_PATH}
+    try:
+        subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180, check=False)
+        report = json.loads(output.read_text())
+    except (subprocess.TimeoutExpired, FileNotFoundError, json.JSONDecodeError) as error:
+        return {"error": str(error)[:200]}
+    scores = {key: round((cat["score"] or 0) * 100) for key, cat in report["categories"].items()}
+    failing = {
+        key: [
+            audit_ref["id"]
+            for audit_ref in cat["auditRefs"]
+            if audit_ref["weight"]
+            and (report["audits"][audit_ref["id"]].get("score") or 0) < 0.9
+            and report["audits"][audit_ref["id"]].get("scoreDisplayMode")
+            not in ("notApplicable", "manual", "informative")
+        ]
+        for key, cat in report["categories"].items()
+    }
+    return {"scores": scores, "failing": failing}
+
+
+def ratio(value, ceiling):
+    return value / ceiling if ceiling else 0.0
+
+
+def mark(ok):
+    return "ok" if ok else "MISSED"
+
+
+def report(results, args):
+    static = results["static"]
+    print()
+    print(f"# Benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPUs, gunicorn {args.workers} workers,")
+    print(f"# wrk -t{args.threads} -c{args.connections} -d{args.duration}s, PostgreSQL, cache: {results['cache']})")
+    print()
+    print(
+        f"Static file {results['static_path']}: {static['rps']:.0f} req/s, p50 {static['p50_ms']:.2f} ms, "
+        f"p99 {static['p99_ms']:.2f} ms (ceiling = 1.00)"
+    )
+    print()
+    header = (
+        f"{'page':32} {'queries':>7} {'render':>8} | {'uncached':>9} {'p50':>7} {'p99':>7} {'ratio':>6} |"
+        f" {'cached':>8} {'p50':>6} {'p99':>6} {'ratio':>6}"
+    )
+    print(header)
+    print("-" * len(header))
+    misses = []
+    for title, path, kind in PAGES:
+        render = results["render"].get(path, {})
+        uncached = results["uncached"][path]
+        cached = results["cached"][path]
+        print(
+            f"{title[:32]:32} {render.get('queries', '?'):>7} {render.get('median_ms', 0):>6.1f}ms |"
+            f" {uncached['rps']:>7.0f}/s {uncached['p50_ms']:>5.1f}ms {uncached['p99_ms']:>5.1f}ms"
+            f" {ratio(uncached['rps'], static['rps']):>6.2f} |"
+            f" {cached['rps']:>6.0f}/s {cached['p50_ms']:>4.1f}ms {cached['p99_ms']:>4.1f}ms"
+            f" {ratio(cached['rps'], static['rps']):>6.2f}"
+        )
+        if kind != "search" and ratio(cached["rps"], static["rps"]) < CACHED_RATIO_TARGET:
+            misses.append(
+                f"{title}: cached {ratio(cached['rps'], static['rps']):.2f} of static < {CACHED_RATIO_TARGET}"
+            )
+        if render.get("median_ms", 0) > RENDER_MS_TARGET[kind]:
+            misses.append(f"{title}: render {render['median_ms']:.1f} ms > {RENDER_MS_TARGET[kind]} ms")
+        if render.get("queries", 0) > QUERY_TARGET:
+            misses.append(f"{title}: {render['queries']} queries > {QUERY_TARGET}")
+        for name, figures in (("uncached", uncached), ("cached", cached)):
+            if figures["errors"]:
+                misses.append(f"{title}: {figures['errors']} non-2xx answers {name}")
+    print("(search has a query string and is never cached; its 'cached' column is the uncached path)")
+    if results.get("lighthouse"):
+        print()
+        print(f"{'Lighthouse (mobile)':32} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
+        for title, _path, _kind in LIGHTHOUSE_PAGES:
+            outcome = results["lighthouse"][title]
+            if "error" in outcome:
+                print(f"{title[:32]:32} error: {outcome['error']}")
+                misses.append(f"{title}: Lighthouse failed")
+                continue
+            scores = outcome["scores"]
+            print(
+                f"{title[:32]:32} {scores.get('performance', 0):>5} {scores.get('accessibility', 0):>5}"
+                f" {scores.get('best-practices', 0):>5} {scores.get('seo', 0):>5}"
+            )
+            for key, target in LIGHTHOUSE_TARGETS.items():
+                if scores.get(key, 0) < target:
+                    failing = ", ".join(outcome["failing"].get(key, [])) or "-"
+                    misses.append(f"{title}: Lighthouse {key} {scores.get(key, 0)} < {target} ({failing})")
+    print()
+    print("Targets: " + ("all met" if not misses else f"{len(misses)} missed"))
+    for miss in misses:
+        print(f"  MISSED {miss}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=5, help="seconds per wrk run (1-60)")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 2))
+    parser.add_argument("--renders", type=int, default=50, help="in-process renders per page")
+    parser.add_argument(
+        "--postgres", default=os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    )
+    parser.add_argument("--redis", default="", help="a REDIS_URL for the page cache (default: local memory)")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--json", help="also write the figures to this file")
+    args = parser.parse_args()
+    args.duration = min(max(args.duration, 1), 60)
+    args.connections = min(max(args.connections, 1), 64)
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install -y wrk (make bench does it)")
+
+    name = f"bench_{os.getpid()}"
+    workdir = Path(tempfile.mkdtemp(prefix="bench-"))
+    servers = []
+    try:
+        log(f"Creating the database {name} …")
+        database_url = create_database(args.postgres, name)
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "website.settings.production",
+            "DATABASE_URL": database_url,
+            "DATABASE_CONN_MAX_AGE": "60",
+            "SECRET_KEY": "bench-" + secrets.token_hex(24),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "STATIC_ROOT": str(workdir / "static"),
+            "MEDIA_ROOT": str(workdir / "media"),
+            "SERVE_MEDIA": "1",
+            "SECURE_SSL_REDIRECT": "0",
+            "SECURE_HSTS_SECONDS": "0",
+            "SECURE_COOKIES": "0",
+            "LOG_LEVEL": "ERROR",
+            "PAGE_CACHE_STAMP_FILE": str(workdir / "page-cache.stamp"),
+        }
+        env.pop("REDIS_URL", None)
+        if args.redis:
+            env["REDIS_URL"] = args.redis
+            env["CACHE_KEY_PREFIX"] = name
+        log("Migrating, loading the demo content and collecting static files …")
+        manage(env, "migrate", "--noinput")
+        manage(env, "createcachetable")
+        manage(env, "load_demo_content")
+        manage(env, "collectstatic", "--noinput")
+        manifest = json.loads((workdir / "static" / "staticfiles.json").read_text())
+        static_path = "/static/" + manifest["paths"]["css/print.css"]
+
+        log("Rendering each page in-process …")
+        render_env = {**env, "PAGE_CACHE_ENABLED": "0", "ALLOWED_HOSTS": "127.0.0.1,testserver"}
+        render_out = subprocess.run(
+            [PYTHON, "scripts/bench_render.py", str(args.renders), *[path for _t, path, _k in PAGES]],
+            cwd=ROOT,
+            env=render_env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=True,
+        ).stdout
+        render = json.loads(render_out.strip().splitlines()[-1])
+
+        cached_port, uncached_port = free_port(), free_port()
+        servers.append(start_server({**env, "PAGE_CACHE_ENABLED": "1"}, cached_port, args.workers, workdir))
+        servers.append(start_server({**env, "PAGE_CACHE_ENABLED": "0"}, uncached_port, args.workers, workdir))
+        cached_base, uncached_base = f"http://127.0.0.1:{cached_port}", f"http://127.0.0.1:{uncached_port}"
+
+        results = {
+            "cache": "Redis" if args.redis else "local memory",
+            "static_path": static_path,
+            "render": render,
+            "uncached": {},
+            "cached": {},
+        }
+        log(f"wrk: static file {static_path} …")
+        warm(cached_base + static_path, 5)
+        results["static"] = wrk(cached_base + static_path, args.duration, args.connections, args.threads)
+        for title, path, _kind in PAGES:
+            log(f"wrk: {title} …")
+            warm(uncached_base + path, 3)
+            results["uncached"][path] = wrk(uncached_base + path, args.duration, args.connections, args.threads)
+            warm(cached_base + path, 4 * args.workers)  # each worker's local cache gets its copy
+            results["cached"][path] = wrk(cached_base + path, args.duration, args.connections, args.threads)
+
+        if not args.no_lighthouse:
+            results["lighthouse"] = {}
+            for title, path, _kind in LIGHTHOUSE_PAGES:
+                log(f"Lighthouse: {title} …")
+                results["lighthouse"][title] = lighthouse(cached_base + path, workdir)
+
+        report(results, args)
+        if args.json:
+            Path(args.json).write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    finally:
+        for server in servers:
+            stop_server(server)
+        try:
+            drop_database(args.postgres, name)
+        except Exception as error:  # noqa: BLE001
+            log(f"Could not drop {name}: {error}")
+        if args.redis:
+            try:
+                import redis
+
+                client = redis.Redis.from_url(args.redis)
+                for key in client.scan_iter(f"{name}:*", count=500):
+                    client.delete(key)
+            except Exception as error:  # noqa: BLE001
+                log(f"Could not clean Redis: {error}")
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
