@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run serve test lint format check clean
+.PHONY: help install run serve test lint format check clean bench
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -47,6 +47,10 @@ lint: install  ## Lint and check formatting, Django checks and missing migration
 format: install  ## Format the code and fix what ruff can
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+bench: install  ## Benchmark the demo site (gunicorn, PostgreSQL, wrk, Lighthouse) and print the figures
+	command -v wrk >/dev/null || apt-get install -y wrk || sudo apt-get install -y wrk
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 clean:  ## Remove the virtualenv, the local database and collected files
 	rm -rf $(VENV) db.sqlite3 staticfiles node_modules artifacts
