@@ -1,8 +1,9 @@
 """Template tags for the site chrome: menu, breadcrumbs and notices."""
 
 from django import template
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
+from core.caching.memo import per_generation
 from core.models import SiteNotice
 
 register = template.Library()
@@ -18,7 +19,13 @@ def _site_root(context):
 def main_menu(context):
     """The live, public pages under the site root that editors marked "visa i menyer"."""
     root = _site_root(context)
-    items = root.get_children().live().public().in_menu().specific(defer=True) if root else Page.objects.none()
+    items = []
+    if root:
+        # The same for every page until content changes: kept for the cache generation.
+        items = per_generation(
+            f"main-menu:{root.pk}",
+            lambda: list(root.get_children().live().public().in_menu().specific(defer=True)),
+        )
     current = context.get("page")
     return {
         "items": items,

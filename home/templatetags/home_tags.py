@@ -3,6 +3,7 @@
 from django import template
 from wagtail.models import Site
 
+from core.caching.memo import per_generation
 from events.models import EventIndexPage
 from knowledge.models import KnowledgeIndexPage
 
@@ -16,7 +17,12 @@ def feed_links(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return {}
-    sections = {}
-    for key, model in (("events", EventIndexPage), ("knowledge", KnowledgeIndexPage)):
-        sections[key] = model.objects.live().public().descendant_of(site.root_page).order_by("path").first()
-    return sections
+
+    def find_sections():
+        sections = {}
+        for key, model in (("events", EventIndexPage), ("knowledge", KnowledgeIndexPage)):
+            sections[key] = model.objects.live().public().descendant_of(site.root_page).order_by("path").first()
+        return sections
+
+    # The same on every page until content changes: kept for the cache generation.
+    return per_generation(f"feed-links:{site.pk}", find_sections)
