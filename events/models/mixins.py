@@ -12,6 +12,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.models import Site
 from wagtail.search import index
 
 from core.blocks import ContactStreamBlock
@@ -434,6 +435,8 @@ class EventMixin(RoutablePageMixin, models.Model):
 
     def json_ld(self, request=None):
         """schema.org Event data for search engines."""
+        # The request's site is already known (no query); get_site() asks the database each time.
+        site = Site.find_for_request(request) if request is not None else self.get_site()
         data = {
             "@context": "https://schema.org",
             "@type": "Event",
@@ -448,7 +451,7 @@ class EventMixin(RoutablePageMixin, models.Model):
             "organizer": {
                 "@type": "Organization",
                 "name": settings.WAGTAIL_SITE_NAME,
-                "url": self.get_site().root_url if self.get_site() else "",
+                "url": site.root_url if site else "",
             },
         }
         if self.start:
