@@ -120,15 +120,15 @@ def start_server(env, port, workers, workdir):
     server = subprocess.Popen(
         command, cwd=ROOT, env=env, start_new_session=True, stdout=log_file, stderr=subprocess.STDOUT
     )
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5):
                 return server
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # refused, reset or timed out while the workers boot
             time.sleep(0.3)
     stop_server(server)
-    raise RuntimeError(f"gunicorn on port {port} did not answer within 30 s")
+    raise RuntimeError(f"gunicorn on port {port} did not answer within 60 s")
 
 
 def stop_server(server):
