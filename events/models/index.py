@@ -25,8 +25,10 @@ SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 
 
 def _event_querysets(parent=None):
+    # The private sections once for all three types (each .public() would read them again).
+    private = Page.objects.all().private_q()
     for model in EVENT_MODELS:
-        queryset = model.objects.live().public()
+        queryset = model.objects.live().exclude(private)
         if parent is not None:
             queryset = queryset.child_of(parent)
         yield model, queryset
