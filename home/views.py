@@ -1,7 +1,9 @@
 """Views that gather from several apps: site search, topic pages and robots.txt."""
 
+import re
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
@@ -14,6 +16,7 @@ from knowledge.models import KnowledgePage
 
 RESULTS_PER_PAGE = 10
 TOPIC_LIMIT = 20
+TOPIC_SLUG = re.compile(r"[-\w]{1,100}")
 
 
 @require_GET
@@ -78,6 +81,9 @@ def topic_index(request):
 @require_GET
 def topic_detail(request, slug):
     """The upcoming events and the knowledge pages of one topic."""
+    # Only slug-shaped values reach the database (PostgreSQL refuses NUL bytes in text).
+    if not TOPIC_SLUG.fullmatch(slug):
+        raise Http404("Okänt ämne")
     topic = get_object_or_404(Topic, slug=slug)
     events = load_events(pk for pk, _start in event_ids(topic=topic)[:TOPIC_LIMIT])
     knowledge = KnowledgePage.for_topic(topic, limit=TOPIC_LIMIT)

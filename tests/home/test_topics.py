@@ -24,3 +24,8 @@ def test_empty_topic_says_so(client, home_page):
     html = client.get("/amnen/demokrati/").content.decode()
     assert "Inga kommande evenemang inom demokrati just nu." in html
     assert "Inget kunskapsmaterial inom demokrati ännu." in html
+
+
+@pytest.mark.parametrize("slug", ["%00", "a%00b", "x" * 300, "%C3%A5%C3%A4"])
+def test_odd_topic_addresses_get_404(client, home_page, slug):
+    assert client.get(f"/amnen/{slug}/").status_code == 404
