@@ -6,8 +6,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.blocks import BaseStreamBlock, ContactStreamBlock
-from core.models import SiteChromeMixin
+from core.blocks import BaseStreamBlock
+from core.models import ContactsMixin, SiteChromeMixin
 from events.models import upcoming
 from knowledge.models import KnowledgePage
 
@@ -54,7 +54,7 @@ class HomePage(SiteChromeMixin, Page):
         return list(KnowledgePage.latest(limit))
 
 
-class ContentPage(SiteChromeMixin, Page):
+class ContentPage(ContactsMixin, SiteChromeMixin, Page):
     """A plain page of text, such as Om oss, Tillgänglighetsredogörelse or Personuppgifter."""
 
     intro = models.TextField(
@@ -66,13 +66,6 @@ class ContentPage(SiteChromeMixin, Page):
         blank=True,
         use_json_field=True,
         help_text="Börja med Rubrik 2 och hoppa inte över rubriknivåer.",
-    )
-    contacts = StreamField(
-        ContactStreamBlock(),
-        verbose_name="kontakter",
-        blank=True,
-        use_json_field=True,
-        help_text="Kontaktrutor efter innehållet.",
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body"), FieldPanel("contacts")]

@@ -16,8 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.blocks import ContactStreamBlock
-from core.models import SiteChromeMixin, Topic
+from core.models import ContactsMixin, SiteChromeMixin, Topic
 
 from .blocks import KnowledgeStreamBlock, RelatedPagesBlock, iter_recordings
 from .embeds import stored_embeds
@@ -125,7 +124,7 @@ class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
         return KnowledgeFeed(self)(request)
 
 
-class KnowledgePage(SiteChromeMixin, Page):
+class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
     """A themed knowledge page: intro, key points and media (webcasts, podcasts, web courses, webinars)."""
 
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
@@ -160,13 +159,6 @@ class KnowledgePage(SiteChromeMixin, Page):
         blank=True,
         use_json_field=True,
         help_text="Börja med Rubrik 2 och hoppa inte över rubriknivåer.",
-    )
-    contacts = StreamField(
-        ContactStreamBlock(),
-        verbose_name="kontakter",
-        blank=True,
-        use_json_field=True,
-        help_text="Kontaktrutor efter innehållet.",
     )
     related_pages = StreamField(
         RelatedPagesBlock(),

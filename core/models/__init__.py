@@ -1,12 +1,13 @@
 """Shared models: people, topics, site notices, site settings and page mixins."""
 
-from .mixins import SiteChromeMixin
+from .mixins import ContactsMixin, SiteChromeMixin
 from .notices import SiteNotice
 from .people import Person
 from .site_settings import ContactSettings, FooterSettings
 from .topics import Topic
 
 __all__ = [
+    "ContactsMixin",
     "ContactSettings",
     "FooterSettings",
     "Person",

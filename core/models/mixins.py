@@ -2,6 +2,9 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+
+from core.blocks import ContactStreamBlock
 
 
 class SiteChromeMixin(models.Model):
@@ -34,3 +37,18 @@ class SiteChromeMixin(models.Model):
     @property
     def feedback_enabled(self):
         return self.feedback_enabled_for_type and self.show_feedback
+
+
+class ContactsMixin(models.Model):
+    """The page's own contact boxes (Informationsansvarig, Frågor om anmälan…), shown after the body."""
+
+    contacts = StreamField(
+        ContactStreamBlock(),
+        verbose_name="kontakter",
+        blank=True,
+        use_json_field=True,
+        help_text="Kontaktrutor efter innehållet, t.ex. Informationsansvarig eller Frågor om anmälan.",
+    )
+
+    class Meta:
+        abstract = True

@@ -15,7 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Site
 from wagtail.search import index
 
-from core.blocks import ContactStreamBlock
+from core.models import ContactsMixin
 from events import calendar
 from events.blocks import SpeakerStreamBlock
 from events.formatting import date_span, local, long_date, next_midnight, when
@@ -81,7 +81,7 @@ class CalendarEntry:
     all_day: bool = False
 
 
-class EventMixin(RoutablePageMixin, models.Model):
+class EventMixin(RoutablePageMixin, ContactsMixin, models.Model):
     """Fields and behaviour shared by conference, seminar series and network pages."""
 
     start = models.DateTimeField(
@@ -182,13 +182,6 @@ class EventMixin(RoutablePageMixin, models.Model):
         blank=True,
         use_json_field=True,
         help_text="Talare och moderatorer för hela evenemanget.",
-    )
-    contacts = StreamField(
-        ContactStreamBlock(),
-        verbose_name="kontakter",
-        blank=True,
-        use_json_field=True,
-        help_text="Kontaktrutor efter innehållet, t.ex. Frågor om anmälan.",
     )
 
     # Conferences need dates; series and networks take theirs from their parts or meetings.
