@@ -5,13 +5,12 @@ other test runs) caps how many talk to the database at the same moment. SQLite's
 cannot take concurrent writers, so there fewer threads take turns.
 """
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 
 from feedback.models import FeedbackResponse
+from tests.concurrency import run_in_threads
 from tests.feedback.conftest import ORIGIN
 from tests.feedback.factories import FeedbackResponseFactory
 from tests.home.factories import ContentPageFactory
@@ -25,32 +24,6 @@ def load_profile():
     if connection.vendor == "postgresql":
         return 200, 40
     return 40, 1
-
-
-def run_in_threads(count, in_flight, work):
-    """Starts `count` threads together; each calls work(number) and records its result."""
-    results = [None] * count
-    errors = []
-    start = threading.Barrier(count)
-    gate = threading.BoundedSemaphore(in_flight)
-
-    def target(number):
-        try:
-            start.wait()
-            with gate:
-                results[number] = work(number)
-        except Exception as error:  # noqa: BLE001 - reported by the test below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=target, args=(number,)) for number in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not errors, errors
-    return results
 
 
 def visitor(number):

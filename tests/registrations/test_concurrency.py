@@ -6,13 +6,12 @@ once (its connection limit is shared with other test runs). SQLite's test databa
 time, so there 30 visitors compete for 5 seats: smaller, but the same assertions.
 """
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 
 from registrations.models import Registration, Status
+from tests.concurrency import run_in_threads
 from tests.events.factories import EventIndexPageFactory
 from tests.registrations.factories import OnsiteConferenceFactory
 
@@ -25,31 +24,6 @@ def load_profile():
     if connection.vendor == "postgresql":
         return 300, 50, 40
     return 30, 5, 1
-
-
-def run_in_threads(count, in_flight, work):
-    results = [None] * count
-    errors = []
-    start = threading.Barrier(count)
-    gate = threading.BoundedSemaphore(in_flight)
-
-    def target(number):
-        try:
-            start.wait()
-            with gate:
-                results[number] = work(number)
-        except Exception as error:  # noqa: BLE001 - reported by the assertion below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=target, args=(number,)) for number in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=300)
-    assert not errors, errors
-    return results
 
 
 def test_simultaneous_sign_ups_never_overbook(home_page, outbox):
