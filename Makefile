@@ -26,7 +26,7 @@ run: install  ## Install, migrate, create an admin, load demo content and serve 
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo_content --if-empty
-	$(PY) manage.py ensure_admin
+	$(PY) manage.py ensure_admin --url http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 serve: install  ## Serve with gunicorn and production settings (needs SECRET_KEY, ALLOWED_HOSTS; see README)
