@@ -3,11 +3,14 @@
 import datetime as dt
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -204,7 +207,36 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
         parent = self.get_parent().specific
         context["feed_url"] = parent.feed_url if isinstance(parent, KnowledgeIndexPage) else ""
         context["listing"] = parent
+        context["json_ld"] = self.json_ld(request)
         return context
+
+    # Link previews and search engines read the page as an article.
+    og_type = "article"
+
+    def json_ld(self, request=None):
+        """schema.org Article data for search engines."""
+        url = self.get_full_url(request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.title,
+            "url": url,
+            "mainEntityOfPage": url,
+            "inLanguage": "sv-SE",
+            "datePublished": self.publication_date.isoformat(),
+            "dateModified": (self.updated_date or self.publication_date).isoformat(),
+            "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
+        }
+        if self.search_description or self.intro:
+            data["description"] = self.search_description or strip_tags(str(self.intro))
+        if self.topic_list:
+            data["about"] = [{"@type": "Thing", "name": topic.name} for topic in self.topic_list]
+        return data
+
+    @cached_property
+    def topic_list(self):
+        """The page's topics, fetched once per render (the template and the JSON-LD both use them)."""
+        return list(self.topics.all())
 
     def save(self, *args, **kwargs):
         self.update_media_flags()

@@ -1,20 +1,10 @@
 """Template helpers for event pages."""
 
-import json
-
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+
+from core.templatetags.seo_tags import json_ld as seo_json_ld
 
 register = template.Library()
 
-# The same escapes as Django's json_script: no "</script>" or HTML can close the element early.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-@register.filter
-def json_ld(data):
-    """Structured data as <script type="application/ld+json">; data, not code, so a CSP allows it."""
-    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+# The filter lives on the ground floor, shared with knowledge pages; event templates load it from here.
+register.filter("json_ld", seo_json_ld)

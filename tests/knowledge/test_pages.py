@@ -219,3 +219,21 @@ def test_autosave_requests_get_no_piled_up_warnings(rf, knowledge_index):
         request._messages = FallbackStorage(request)
         warn_editor(request, page)
         assert len(list(request._messages)) == expected
+
+
+def test_knowledge_page_describes_itself_as_a_schema_org_article(client, home_page):
+    import json
+    import re
+
+    from tests.knowledge.factories import KnowledgeIndexPageFactory, KnowledgePageFactory
+
+    index = KnowledgeIndexPageFactory(parent=home_page)
+    page = KnowledgePageFactory(parent=index, title="Leda digitalisering", intro="Om ledarskap.")
+    html = client.get(page.url).content.decode()
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = json.loads(match.group(1))
+    assert data["@type"] == "Article"
+    assert data["headline"] == "Leda digitalisering"
+    assert data["datePublished"] == page.publication_date.isoformat()
+    assert data["description"] == "Om ledarskap."
+    assert '<meta property="og:type" content="article">' in html
