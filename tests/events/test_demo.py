@@ -1,24 +1,12 @@
 """The demo builder publishes seeds 000, 001, 003 and 004 with every element a visitor must see."""
 
-import html
-
 import pytest
 
 from events import demo
 from events.models import ConferencePage, EventIndexPage, NetworkPage, SeminarPart, SeminarSeriesPage
+from tests.pages import assert_all_in, visible
 
 pytestmark = pytest.mark.django_db
-
-
-def visible(client, page):
-    response = client.get(page.url)
-    assert response.status_code == 200
-    return html.unescape(response.content.decode())
-
-
-def assert_all_in(text, expected):
-    missing = [item for item in expected if item not in text]
-    assert not missing, f"missing on the page: {missing}"
 
 
 def test_demo_registers_the_listing_and_the_four_event_pages(demo_ctx):

@@ -1,26 +1,14 @@
 """The demo builder publishes seed 002 with every element a visitor must see, and builds idempotently."""
 
-import html
-
 import pytest
 from wagtail.embeds.models import Embed
 from wagtail.models import Page
 
 from knowledge import demo
 from knowledge.models import KnowledgeIndexPage, KnowledgePage
+from tests.pages import assert_all_in, visible
 
 pytestmark = pytest.mark.django_db
-
-
-def visible(client, page):
-    response = client.get(page.url)
-    assert response.status_code == 200
-    return html.unescape(response.content.decode())
-
-
-def assert_all_in(text, expected):
-    missing = [item for item in expected if item not in text]
-    assert not missing, f"missing on the page: {missing}"
 
 
 def test_demo_registers_the_listing_and_the_seed_page(demo_ctx):
