@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
 
+from core.caching.restrictions import public
 from core.models import Topic
 from events.models.index import event_ids, load_events
 from home.search import clean_query, excerpt, type_label
@@ -26,7 +27,7 @@ def search(request):
     promotions, results = [], None
     if query:
         site = Site.find_for_request(request)
-        pages = Page.objects.live().public()
+        pages = public(Page.objects.live())
         if site:
             pages = pages.descendant_of(site.root_page, inclusive=True)
         search_query = Query.get(query)

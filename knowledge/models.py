@@ -19,6 +19,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.caching.memo import per_generation
+from core.caching.restrictions import public
 from core.models import ContactsMixin, SiteChromeMixin, Topic
 
 from .blocks import KnowledgeStreamBlock, RelatedPagesBlock, iter_recordings
@@ -108,9 +110,7 @@ class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
     def knowledge_pages(self):
         """The live, public knowledge pages below this listing, newest first."""
         return (
-            KnowledgePage.objects.child_of(self)
-            .live()
-            .public()
+            public(KnowledgePage.objects.child_of(self).live())
             .order_by("-publication_date", "-first_published_at", "-pk")
             .prefetch_related("topics")
         )
@@ -204,7 +204,7 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
         # One query for every stored embed on the page; blocks read from this batch.
         context["knowledge_embeds"] = stored_embeds(value.media_url for _, value in iter_recordings(self.body))
         context["related"] = self.related()
-        parent = self.get_parent().specific
+        parent = per_generation(f"page-parent:{self.pk}", lambda: self.get_parent().specific)
         context["feed_url"] = parent.feed_url if isinstance(parent, KnowledgeIndexPage) else ""
         context["listing"] = parent
         context["json_ld"] = self.json_ld(request)
@@ -269,7 +269,7 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
     def related(self):
         """The live, public related pages in the editor's order, fetched in one go."""
         ids = [child.value.pk for child in self.related_pages if child.value]
-        pages = Page.objects.filter(pk__in=ids).live().public().specific()
+        pages = public(Page.objects.filter(pk__in=ids).live()).specific()
         by_id = {page.pk: page for page in pages}
         return [by_id[pk] for pk in ids if pk in by_id]
 
@@ -302,8 +302,7 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
     def visible(cls):
         """Live, public knowledge pages, newest first."""
         return (
-            cls.objects.live()
-            .public()
+            public(cls.objects.live())
             .order_by("-publication_date", "-first_published_at", "-pk")
             .prefetch_related("topics")
         )

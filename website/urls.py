@@ -7,6 +7,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.caching.routing import serve as page_serve
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
@@ -22,6 +24,8 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     ]
 
 urlpatterns += [
-    # Wagtail serves every path not matched above, so it comes last.
+    # Wagtail serves every path not matched above, so it comes last; our view finds the page from
+    # a per-generation memo first (core/caching/routing.py), with Wagtail's own pattern and name.
+    re_path(wagtail_urls.serve_pattern, page_serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 ]

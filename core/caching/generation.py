@@ -5,6 +5,8 @@ Local memory is private to one process, so there the token lives in a small file
 all the workers of one server read (a file read costs microseconds and no database query).
 """
 
+import contextlib
+import contextvars
 import hashlib
 import logging
 import os
@@ -21,6 +23,19 @@ from django.db import connection
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
+
+# The token as this request first read it: memos read it a dozen times per render.
+_request_scope = contextvars.ContextVar("page_cache_request_scope", default=None)
+
+
+@contextlib.contextmanager
+def request_scope():
+    """Within it, the generation is read once (a bump made inside it is seen at once)."""
+    token = _request_scope.set({})
+    try:
+        yield
+    finally:
+        _request_scope.reset(token)
 
 
 def page_cache():
@@ -55,6 +70,16 @@ def _write_stamp(path, token):
 
 def current_generation():
     """The current generation token; raises the cache backend's errors (the caller logs them)."""
+    scope = _request_scope.get()
+    if scope is not None and "token" in scope:
+        return scope["token"]
+    token = _read_generation()
+    if scope is not None and token is not None:
+        scope["token"] = token
+    return token
+
+
+def _read_generation():
     cache = page_cache()
     if _is_process_local(cache):
         path = stamp_file()
@@ -78,6 +103,9 @@ def bump_generation(*_args, **_kwargs):
     """Start a new generation: every stored page is stale from now on. Never raises."""
     cache = page_cache()
     token = _new_token()
+    scope = _request_scope.get()
+    if scope is not None:
+        scope.pop("token", None)
     try:
         if _is_process_local(cache):
             _write_stamp(stamp_file(), token)

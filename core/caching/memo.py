@@ -11,10 +11,11 @@ logger = logging.getLogger(__name__)
 _MISSING = object()
 
 
-def per_generation(name, compute):
+def per_generation(name, compute, keep=None):
     """compute() once per cache generation: any publish, move or snippet change starts a new one.
 
     For the pieces every page shows (menu, feed links), so an uncached render needs fewer queries.
+    `keep(value)` false leaves that value out of the cache.
     """
     try:
         key = f"pagecache:memo:{name}:{current_generation()}"
@@ -25,8 +26,39 @@ def per_generation(name, compute):
     if value is not _MISSING:
         return value
     value = compute()
+    if keep is not None and not keep(value):
+        return value
     try:
         page_cache().set(key, value, getattr(settings, "PAGE_CACHE_SECONDS", 600))
     except Exception:  # noqa: BLE001
         logger.warning("Could not cache %s", name, exc_info=True)
     return value
+
+
+def objects_by_id(model, ids):
+    """`model.objects.in_bulk(ids)` through the cache: each object is kept for the generation.
+
+    For snippets that blocks choose (people), which every save of one starts a new generation for.
+    """
+    wanted = {pk for pk in ids if pk is not None}
+    if not wanted:
+        return {}
+    try:
+        generation = current_generation()
+        keys = {pk: f"pagecache:object:{model._meta.label_lower}:{pk}:{generation}" for pk in wanted}
+        found = page_cache().get_many(keys.values())
+    except Exception:  # noqa: BLE001 - without a cache, read them all
+        logger.warning("Cache unavailable for %s", model._meta.label, exc_info=True)
+        return model.objects.in_bulk(wanted)
+    objects = {pk: found[key] for pk, key in keys.items() if key in found}
+    missing = wanted - objects.keys()
+    if missing:
+        fetched = model.objects.in_bulk(missing)
+        objects.update(fetched)
+        try:
+            page_cache().set_many(
+                {keys[pk]: obj for pk, obj in fetched.items()}, getattr(settings, "PAGE_CACHE_SECONDS", 600)
+            )
+        except Exception:  # noqa: BLE001
+            logger.warning("Could not cache %s", model._meta.label, exc_info=True)
+    return objects

@@ -4,7 +4,8 @@ from django import template
 from wagtail.models import Site
 
 from core.caching.memo import per_generation
-from core.models import SiteNotice
+from core.caching.notices import active_notices
+from core.caching.restrictions import public
 
 register = template.Library()
 
@@ -24,7 +25,7 @@ def main_menu(context):
         # The same for every page until content changes: kept for the cache generation.
         items = per_generation(
             f"main-menu:{root.pk}",
-            lambda: list(root.get_children().live().public().in_menu().specific(defer=True)),
+            lambda: list(public(root.get_children().live().in_menu()).specific(defer=True)),
         )
     current = context.get("page")
     return {
@@ -42,14 +43,17 @@ def breadcrumbs(context):
     root = _site_root(context)
     if not page or not root or page.depth <= root.depth:
         return {"ancestors": [], "page": page}
-    ancestors = page.get_ancestors().filter(depth__gte=root.depth).live()
+    ancestors = per_generation(
+        f"breadcrumbs:{root.pk}:{page.pk}",
+        lambda: list(page.get_ancestors().filter(depth__gte=root.depth).live()),
+    )
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
 
 
 @register.inclusion_tag("components/site_notices.html")
 def site_notices():
     """The notices whose display window includes now."""
-    return {"notices": SiteNotice.objects.active().select_related("link_page")}
+    return {"notices": active_notices()}
 
 
 @register.filter

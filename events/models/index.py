@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.caching.restrictions import public
 from core.models import SiteChromeMixin, Topic
 from events import calendar
 
@@ -25,10 +26,9 @@ SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 
 
 def _event_querysets(parent=None):
-    # The private sections once for all three types (each .public() would read them again).
-    private = Page.objects.all().private_q()
     for model in EVENT_MODELS:
-        queryset = model.objects.live().exclude(private)
+        # public() reads the private sections from the per-generation memo, not once per type.
+        queryset = public(model.objects.live())
         if parent is not None:
             queryset = queryset.child_of(parent)
         yield model, queryset

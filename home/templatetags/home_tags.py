@@ -4,6 +4,7 @@ from django import template
 from wagtail.models import Site
 
 from core.caching.memo import per_generation
+from core.caching.restrictions import public
 from events.models import EventIndexPage
 from knowledge.models import KnowledgeIndexPage
 
@@ -21,7 +22,7 @@ def feed_links(context):
     def find_sections():
         sections = {}
         for key, model in (("events", EventIndexPage), ("knowledge", KnowledgeIndexPage)):
-            sections[key] = model.objects.live().public().descendant_of(site.root_page).order_by("path").first()
+            sections[key] = public(model.objects.live()).descendant_of(site.root_page).order_by("path").first()
         return sections
 
     # The same on every page until content changes: kept for the cache generation.

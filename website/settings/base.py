@@ -67,12 +67,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cache hit is answered before any other work, with the headers stored with the page
+    # (security headers and CSP included), and touches no database (docs/performance.md).
+    "core.caching.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.SiteCSPMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Below the security headers, above sessions: a cache hit touches no database (docs/performance.md).
-    "core.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -101,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "core.context_processors.site_name",
+                "core.context_processors.cache_generation",
             ],
         },
     },
@@ -131,6 +133,8 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "website",
+            # Django's default of 300 entries is below one page per page of a real site.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "2000"))},
         }
     }
 

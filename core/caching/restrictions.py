@@ -1,0 +1,41 @@
+"""Which parts of the site are private (Wagtail view restrictions), read once per cache generation.
+
+Wagtail reads the restrictions from the database for every `.public()` queryset and every page it
+serves. Saving or deleting a restriction, and moving a page, start a new cache generation, so the
+list of restricted paths can be kept until then.
+"""
+
+from django.db.models import Q
+from wagtail.models import PageViewRestriction
+
+from .memo import per_generation
+
+
+def restricted_paths():
+    """The tree paths of the pages that carry a view restriction (their subtrees are private)."""
+    return per_generation(
+        "restricted-paths",
+        lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))),
+    )
+
+
+def private_q():
+    """What Wagtail's `PageQuerySet.private_q()` matches, without a query of its own."""
+    q = Q()
+    for path in restricted_paths():
+        q |= Q(path__startswith=path)
+    return q if q else Q(pk__in=[])
+
+
+def public(queryset):
+    """Wagtail's `.public()`: the pages outside every private section."""
+    if not restricted_paths():
+        return queryset
+    return queryset.exclude(private_q())
+
+
+def view_restrictions(page, wagtail_lookup):
+    """A page's view restrictions; none to look up when the site has no restriction at all."""
+    if not restricted_paths():
+        return PageViewRestriction.objects.none()
+    return wagtail_lookup()
