@@ -4,6 +4,7 @@ oEmbed data is fetched only when an editor saves (through wagtail.embeds, which 
 record); a visitor's page view only reads those stored records and never calls a provider.
 """
 
+import hashlib
 import logging
 import re
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from django.utils.html import format_html
 from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.embeds.models import Embed
+
+from core.caching.memo import per_generation
 
 logger = logging.getLogger(__name__)
 
@@ -121,15 +124,21 @@ def stored_embeds(urls):
 
     Expired records are still used: refreshing them is the editor's save, not the visitor's view.
     """
-    urls = {url for url in urls if url}
+    urls = sorted({url for url in urls if url})
     if not urls:
         return {}
-    found = {}
-    for embed in Embed.objects.filter(url__in=urls).order_by("pk"):
-        # Prefer the record made without a width limit, which is what a save stores.
-        if embed.url not in found or (embed.max_width is None and found[embed.url].max_width is not None):
-            found[embed.url] = embed
-    return found
+
+    def load():
+        found = {}
+        for embed in Embed.objects.filter(url__in=urls).order_by("pk"):
+            # Prefer the record made without a width limit, which is what a save stores.
+            if embed.url not in found or (embed.max_width is None and found[embed.url].max_width is not None):
+                found[embed.url] = embed
+        return found
+
+    # Saving an Embed starts a new cache generation, so the records are kept until then.
+    digest = hashlib.sha256("\n".join(urls).encode()).hexdigest()
+    return per_generation(f"stored-embeds:{digest}", load)
 
 
 def lookup_embed(url, context=None):

@@ -19,7 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.caching.memo import per_generation
+from core.caching.memo import per_generation, related_for_generation
 from core.caching.restrictions import public
 from core.models import ContactsMixin, SiteChromeMixin, Topic
 
@@ -235,8 +235,8 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
 
     @cached_property
     def topic_list(self):
-        """The page's topics, fetched once per render (the template and the JSON-LD both use them)."""
-        return list(self.topics.all())
+        """The page's topics, read once per render (template and JSON-LD) from the generation's memo."""
+        return related_for_generation(self, "topics")
 
     def save(self, *args, **kwargs):
         self.update_media_flags()

@@ -3,6 +3,7 @@
 import logging
 
 from django.conf import settings
+from django.db.models import QuerySet
 
 from .generation import current_generation, page_cache
 
@@ -62,3 +63,14 @@ def objects_by_id(model, ids):
         except Exception:  # noqa: BLE001
             logger.warning("Could not cache %s", model._meta.label, exc_info=True)
     return objects
+
+
+def related_for_generation(page, name):
+    """`list(page.<name>.all())` for a many-to-many field, kept for the generation.
+
+    A preview's page holds its relations in memory (modelcluster), so they are read as they are.
+    """
+    objects = getattr(page, name).all()
+    if page.pk is None or not isinstance(objects, QuerySet):
+        return list(objects)
+    return per_generation(f"related:{page._meta.label_lower}:{page.pk}:{name}", lambda: list(objects))

@@ -43,10 +43,15 @@ def breadcrumbs(context):
     root = _site_root(context)
     if not page or not root or page.depth <= root.depth:
         return {"ancestors": [], "page": page}
-    ancestors = per_generation(
-        f"breadcrumbs:{root.pk}:{page.pk}",
-        lambda: list(page.get_ancestors().filter(depth__gte=root.depth).live()),
-    )
+
+    def trail():
+        return list(page.get_ancestors().filter(depth__gte=root.depth).live())
+
+    request = context.get("request")
+    if page.pk is None or getattr(request, "is_preview", False):
+        ancestors = trail()  # a preview's page may not be in the tree yet
+    else:
+        ancestors = per_generation(f"breadcrumbs:{root.pk}:{page.pk}", trail)
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
 
 

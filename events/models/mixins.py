@@ -8,6 +8,7 @@ from django.db import models
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -15,6 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Site
 from wagtail.search import index
 
+from core.caching.memo import related_for_generation
 from core.models import ContactsMixin
 from events import calendar
 from events.blocks import SpeakerStreamBlock
@@ -423,6 +425,11 @@ class EventMixin(RoutablePageMixin, ContactsMixin, models.Model):
     @property
     def ics_url(self):
         return self.url + self.reverse_subpage("ics")
+
+    @cached_property
+    def topic_list(self):
+        """The event's topics, from the generation's memo."""
+        return related_for_generation(self, "topics")
 
     # Structured data
 

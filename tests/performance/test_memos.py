@@ -1,0 +1,183 @@
+"""The per-generation memos (routes, view restrictions, notices, people, footer and Kontakt): an
+uncached render reads them instead of the database, and never shows anything out of date."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+
+from core.models import ContactSettings, FooterSettings, Person, SiteNotice
+from tests.core.factories import PersonFactory
+from tests.home.factories import ContentPageFactory
+from tests.knowledge.factories import KnowledgeIndexPageFactory, KnowledgePageFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
+
+
+@pytest.fixture
+def about(home_page):
+    page = ContentPageFactory(parent=home_page, title="Om oss", slug="om-oss")
+    page.save_revision().publish()
+    return Page.objects.get(pk=page.pk).specific
+
+
+def queries_of(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, [query["sql"] for query in queries.captured_queries]
+
+
+def test_a_page_known_to_the_memo_is_read_with_one_query_for_its_own_row(client, about):
+    client.get("/om-oss/")
+
+    response, sql = queries_of(client, "/om-oss/")
+
+    assert response.status_code == 200
+    assert len(sql) == 1, sql
+    assert "home_contentpage" in sql[0]
+
+
+def test_a_renamed_page_answers_at_its_new_address_only(client, about):
+    client.get("/om-oss/")
+
+    about.slug = "om-foreningen"
+    about.title = "Om föreningen"
+    about.save_revision().publish()
+
+    assert "<h1>Om föreningen</h1>" in client.get("/om-foreningen/").content.decode()
+    # Published outside the admin, so no redirect is made: the old address is simply gone.
+    assert client.get("/om-oss/").status_code == 404
+
+
+def test_an_unpublished_page_is_gone_on_the_next_request(client, about):
+    client.get("/om-oss/")
+
+    about.unpublish()
+
+    assert client.get("/om-oss/").status_code == 404
+
+
+def test_a_moved_page_answers_at_its_new_address(client, home_page, about):
+    parent = ContentPageFactory(parent=home_page, title="Föreningen", slug="foreningen")
+    parent.save_revision().publish()
+    client.get("/om-oss/")
+
+    Page.objects.get(pk=about.pk).move(Page.objects.get(pk=parent.pk), pos="last-child")
+
+    assert client.get("/foreningen/om-oss/").status_code == 200
+    assert client.get("/om-oss/").status_code == 301
+
+
+def test_a_page_published_where_a_visitor_found_nothing_is_found(client, home_page):
+    assert client.get("/nyheter/").status_code == 404
+
+    ContentPageFactory(parent=home_page, title="Nyheter", slug="nyheter").save_revision().publish()
+
+    assert client.get("/nyheter/").status_code == 200
+
+
+def test_unknown_addresses_are_not_remembered(client, about):
+    from core.caching.generation import page_cache
+
+    client.get("/finns-inte/")  # the site for this host is remembered once
+    before = len(page_cache()._cache)
+    for number in range(20):
+        assert client.get(f"/finns-inte-{number}/").status_code == 404
+
+    assert len(page_cache()._cache) == before
+
+
+def test_a_page_made_private_after_a_visit_asks_for_a_login(client, about):
+    client.get("/om-oss/")
+
+    PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.LOGIN)
+
+    response = client.get("/om-oss/")
+    assert response.status_code == 302
+    assert "/_util/login/" in response["Location"]
+
+
+def test_a_private_page_leaves_listings_and_comes_back_when_public(client, home_page):
+    index = KnowledgeIndexPageFactory(parent=home_page)
+    index.save_revision().publish()
+    article = KnowledgePageFactory(parent=index, title="Intern genomgång")
+    article.save_revision().publish()
+    assert "Intern genomgång" in client.get(index.url).content.decode()
+
+    restriction = PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+    assert "Intern genomgång" not in client.get(index.url).content.decode()
+
+    restriction.delete()
+    assert "Intern genomgång" in client.get(index.url).content.decode()
+
+
+def test_feeds_below_a_listing_are_still_routed(client, home_page):
+    index = KnowledgeIndexPageFactory(parent=home_page)
+    index.save_revision().publish()
+    client.get(index.url)
+
+    feed = client.get(index.url + "rss/")
+
+    assert feed.status_code == 200
+    assert feed["Content-Type"].startswith("application/rss+xml")
+
+
+def test_a_renamed_person_shows_on_the_next_uncached_render(client, about):
+    person = PersonFactory(name="Anna Andersson")
+    about.contacts = [("contact", {"people": [person], "heading": "Kontakt"})]
+    about.save_revision().publish()
+    assert "Anna Andersson" in client.get("/om-oss/").content.decode()
+
+    person.name = "Anna Berg"
+    person.save()
+
+    assert "Anna Berg" in client.get("/om-oss/").content.decode()
+
+
+def test_a_deleted_person_disappears_from_the_contact_box(client, about):
+    person = PersonFactory(name="Anna Andersson")
+    about.contacts = [("contact", {"people": [person], "heading": "Kontakt"})]
+    about.save_revision().publish()
+    client.get("/om-oss/")
+
+    Person.objects.get(pk=person.pk).delete()
+
+    response = client.get("/om-oss/")
+    assert response.status_code == 200
+    assert "Anna Andersson" not in response.content.decode()
+
+
+def test_footer_and_kontakt_changes_show_on_the_next_render(client, about, site):
+    client.get("/om-oss/")
+
+    footer = FooterSettings.for_site(site)
+    footer.organisation_name = "Föreningen Kommuner och regioner i Sverige"
+    footer.save()
+    contact = ContactSettings.for_site(site)
+    contact.heading = "Fråga oss"
+    contact.body = "<p>Ring växeln.</p>"
+    contact.save()
+
+    content = client.get("/om-oss/").content.decode()
+    assert "Föreningen Kommuner och regioner i Sverige" in content
+    assert "Fråga oss" in content
+
+
+def test_a_notice_window_opens_and_closes_on_time_without_any_change(client, about):
+    now = timezone.now()
+    SiteNotice.objects.create(
+        message="Planerat underhåll i kväll",
+        starts_at=now + dt.timedelta(minutes=2),
+        ends_at=now + dt.timedelta(minutes=5),
+    )
+
+    with time_machine.travel(now, tick=False):
+        assert "Planerat underhåll i kväll" not in client.get("/om-oss/").content.decode()
+    with time_machine.travel(now + dt.timedelta(minutes=3), tick=False):
+        assert "Planerat underhåll i kväll" in client.get("/om-oss/").content.decode()
+    with time_machine.travel(now + dt.timedelta(minutes=6), tick=False):
+        assert "Planerat underhåll i kväll" not in client.get("/om-oss/").content.decode()
