@@ -11,7 +11,8 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from core.models import ContactSettings, FooterSettings, Person, SiteNotice
-from tests.core.factories import PersonFactory
+from knowledge.models import KnowledgePage
+from tests.core.factories import PersonFactory, TopicFactory
 from tests.home.factories import ContentPageFactory
 from tests.knowledge.factories import KnowledgeIndexPageFactory, KnowledgePageFactory
 
@@ -181,3 +182,18 @@ def test_a_notice_window_opens_and_closes_on_time_without_any_change(client, abo
         assert "Planerat underhåll i kväll" in client.get("/om-oss/").content.decode()
     with time_machine.travel(now + dt.timedelta(minutes=6), tick=False):
         assert "Planerat underhåll i kväll" not in client.get("/om-oss/").content.decode()
+
+
+def test_a_preview_shows_the_drafts_topics_not_the_remembered_ones(client, home_page):
+    index = KnowledgeIndexPageFactory(parent=home_page)
+    index.save_revision().publish()
+    article = KnowledgePageFactory(parent=index, title="Digitala tjänster")
+    article.topics = [TopicFactory(name="Digitalisering")]
+    article.save_revision().publish()
+    assert "Digitalisering" in client.get(article.url).content.decode()
+
+    draft = KnowledgePage.objects.get(pk=article.pk)
+    draft.topics = [TopicFactory(name="Välfärdsteknik")]
+    preview = draft.save_revision().as_object().make_preview_request()
+
+    assert "Välfärdsteknik" in preview.content.decode()
