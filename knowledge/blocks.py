@@ -5,9 +5,15 @@ from django.forms.utils import ErrorList
 from django.utils.html import strip_tags
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.documents.blocks import DocumentChooserBlock
 
-from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, LinkBlock, SpeakerBlock
+from core.blocks import (
+    RICH_TEXT_FEATURES,
+    BaseStreamBlock,
+    DocumentChooserBlock,
+    LinkBlock,
+    PageChooserBlock,
+    SpeakerBlock,
+)
 
 from .embeds import fetch_at_save, find_provider, lookup_embed, safe_iframe, validate_media_url
 
@@ -430,7 +436,7 @@ class KnowledgeStreamBlock(BaseStreamBlock):
 class RelatedPagesBlock(blocks.StreamBlock):
     """Pages to read next, shown as cards after the body."""
 
-    page = blocks.PageChooserBlock(label="Sida", help_text="Visas som ett kort efter innehållet.")
+    page = PageChooserBlock(label="Sida", help_text="Visas som ett kort efter innehållet.")
 
     class Meta:
         icon = "link"
