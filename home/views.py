@@ -7,9 +7,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from core.caching.restrictions import public
+from core.caching.routing import site_for_request
 from core.models import Topic
 from events.models.index import event_ids, load_events
 from home.search import clean_query, excerpt, type_label
@@ -26,7 +27,7 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     promotions, results = [], None
     if query:
-        site = Site.find_for_request(request)
+        site = site_for_request(request)
         pages = public(Page.objects.live())
         if site:
             pages = pages.descendant_of(site.root_page, inclusive=True)
@@ -76,7 +77,7 @@ def robots_txt(request):
 @require_GET
 def topic_index(request):
     """Every topic, for visitors who browse by subject."""
-    return render(request, "home/topic_index.html", {"topics": Topic.objects.all()})
+    return render(request, "home/topic_index.html", {"topics": Topic.listed()})
 
 
 @require_GET
@@ -86,6 +87,6 @@ def topic_detail(request, slug):
     if not TOPIC_SLUG.fullmatch(slug):
         raise Http404("Okänt ämne")
     topic = get_object_or_404(Topic, slug=slug)
-    events = load_events(pk for pk, _start in event_ids(topic=topic)[:TOPIC_LIMIT])
+    events = load_events(event_ids(topic=topic)[:TOPIC_LIMIT])
     knowledge = KnowledgePage.for_topic(topic, limit=TOPIC_LIMIT)
     return render(request, "home/topic_detail.html", {"topic": topic, "events": events, "knowledge": knowledge})

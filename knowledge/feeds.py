@@ -34,7 +34,8 @@ class KnowledgeFeed(Feed):
         return self.index_page.intro or f"Det senaste från {self.index_page.title}."
 
     def items(self):
-        return KnowledgePage.visible().child_of(self.index_page)[: self.limit]
+        # The feed names each item's topics; cards and listings show none.
+        return KnowledgePage.visible().child_of(self.index_page).prefetch_related("topics")[: self.limit]
 
     def item_title(self, item):
         return item.title

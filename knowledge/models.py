@@ -109,10 +109,8 @@ class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
 
     def knowledge_pages(self):
         """The live, public knowledge pages below this listing, newest first."""
-        return (
-            public(KnowledgePage.objects.child_of(self).live())
-            .order_by("-publication_date", "-first_published_at", "-pk")
-            .prefetch_related("topics")
+        return public(KnowledgePage.objects.child_of(self).live()).order_by(
+            "-publication_date", "-first_published_at", "-pk"
         )
 
     @property
@@ -301,11 +299,7 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
     @classmethod
     def visible(cls):
         """Live, public knowledge pages, newest first."""
-        return (
-            public(cls.objects.live())
-            .order_by("-publication_date", "-first_published_at", "-pk")
-            .prefetch_related("topics")
-        )
+        return public(cls.objects.live()).order_by("-publication_date", "-first_published_at", "-pk")
 
     @classmethod
     def for_topic(cls, topic, limit=None):

@@ -1,18 +1,18 @@
 """Template tags for the site chrome: menu, breadcrumbs and notices."""
 
 from django import template
-from wagtail.models import Site
 
 from core.caching.memo import per_generation
 from core.caching.notices import active_notices
 from core.caching.restrictions import public
+from core.caching.routing import site_for_request
 
 register = template.Library()
 
 
 def _site_root(context):
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    site = site_for_request(request) if request else None
     return site.root_page if site else None
 
 

@@ -2,6 +2,7 @@
 
 import re
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, Q
@@ -40,7 +41,8 @@ def _upcoming_q(now):
 
 
 def event_ids(parent=None, *, archive=False, event_format=None, topic=None, now=None):
-    """The ids of matching events across all event types, in listing order, as one database query."""
+    """(id, start, content type id) of matching events across all event types, in listing order, as one
+    database query."""
     now = now or timezone.now()
     selects = []
     for _model, queryset in _event_querysets(parent):
@@ -49,17 +51,22 @@ def event_ids(parent=None, *, archive=False, event_format=None, topic=None, now=
             queryset = queryset.filter(event_format=event_format)
         if topic is not None:
             queryset = queryset.filter(topics=topic)
-        selects.append(queryset.order_by().values_list("pk", "start"))
+        selects.append(queryset.order_by().values_list("pk", "start", "content_type_id"))
     combined = selects[0].union(*selects[1:])
     ordering = F("start").desc(nulls_last=True) if archive else F("start").asc(nulls_last=True)
     return combined.order_by(ordering, "pk")
 
 
-def load_events(ids, with_parts=False):
-    """The specific pages for the given ids, in that order, with a query or two per event type."""
-    ids = list(ids)
+def load_events(rows, with_parts=False):
+    """The specific pages for rows of `event_ids`, in that order, with a query or two per event type
+    among them."""
+    rows = list(rows)
+    ids = [pk for pk, _start, _type in rows]
+    types = {content_type for _pk, _start, content_type in rows}
     pages = {}
     for model in EVENT_MODELS:
+        if ContentType.objects.get_for_model(model).pk not in types:
+            continue
         queryset = model.objects.filter(pk__in=ids).select_related("registration_page")
         if with_parts and model is SeminarSeriesPage:
             queryset = queryset.prefetch_related("parts")
@@ -71,7 +78,7 @@ def load_events(ids, with_parts=False):
 def upcoming(limit=3, parent=None):
     """The next live, public events, soonest first (ongoing networks last); for the home page."""
     rows = event_ids(parent)[:limit]
-    return load_events(pk for pk, _start in rows)
+    return load_events(rows)
 
 
 class EventIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
@@ -95,14 +102,14 @@ class EventIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        topics = list(Topic.objects.all())
+        topics = Topic.listed()
         params = self.clean_filters(request.GET, topics)
         rows = event_ids(self, archive=params["archive"], event_format=params["format"], topic=params["topic"])
         paginator = Paginator(rows, PER_PAGE)
         page_obj = paginator.get_page(params["page"])
         context.update(
             {
-                "events": load_events(pk for pk, _start in page_obj.object_list),
+                "events": load_events(page_obj.object_list),
                 "page_obj": page_obj,
                 "paginator": paginator,
                 "archive": params["archive"],
@@ -151,7 +158,7 @@ class EventIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
     def feed(self, request):
         """The upcoming events as a calendar that visitors can subscribe to."""
         rows = event_ids(self)[:FEED_LIMIT]
-        events = load_events((pk for pk, _start in rows), with_parts=True)
+        events = load_events(rows, with_parts=True)
         entries = [entry for event in events for entry in event.calendar_entries(request)]
         return calendar.ics_response(entries, f"{self.slug}.ics", name=self.title, download=False)
 

@@ -1,10 +1,10 @@
 """Template tags that gather from several apps: the feed links in every page's head."""
 
 from django import template
-from wagtail.models import Site
 
 from core.caching.memo import per_generation
 from core.caching.restrictions import public
+from core.caching.routing import site_for_request
 from events.models import EventIndexPage
 from knowledge.models import KnowledgeIndexPage
 
@@ -15,7 +15,7 @@ register = template.Library()
 def feed_links(context):
     """Links to the events calendar feed and the knowledge RSS feed, for browsers and feed readers."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    site = site_for_request(request) if request else None
     if site is None:
         return {}
 
