@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -59,21 +60,25 @@ def _extension(document):
 
 
 class MediaStructValue(blocks.StructValue):
-    """Derived values shared by the media blocks: length as text and the people who take part."""
+    """Derived values shared by the media blocks: length as text and the people who take part.
 
-    @property
+    Each is worked out once per value: a render asks for them several times (heading, player,
+    text version, warnings), and stripping rich text of its tags is not free.
+    """
+
+    @cached_property
     def length_text(self):
         return length_text(self.get("length"))
 
-    @property
+    @cached_property
     def speakers(self):
         return [speaker for speaker in self.get("people") or [] if speaker.display_name]
 
-    @property
+    @cached_property
     def has_description(self):
         return has_text(self.get("description"))
 
-    @property
+    @cached_property
     def has_transcript(self):
         return has_text(self.get("transcript"))
 
@@ -92,7 +97,7 @@ class RecordingStructValue(MediaStructValue):
     def media_file(self):
         return self.get(self.file_field)
 
-    @property
+    @cached_property
     def provider(self):
         return find_provider(self.media_url)
 

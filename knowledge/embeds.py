@@ -4,6 +4,7 @@ oEmbed data is fetched only when an editor saves (through wagtail.embeds, which 
 record); a visitor's page view only reads those stored records and never calls a provider.
 """
 
+import functools
 import hashlib
 import logging
 import re
@@ -178,24 +179,30 @@ def safe_iframe(embed, title):
     """
     if not embed or not embed.html:
         return ""
+    return _clean_iframe(embed.html, embed.url, embed.width, embed.height, embed.title, title)
+
+
+@functools.lru_cache(maxsize=512)
+def _clean_iframe(html, url, width, height, embed_title, title):
+    # A pure function of the stored record, so each record is parsed once per process.
     parser = _IframeParser()
-    parser.feed(embed.html)
+    parser.feed(html)
     attrs = parser.attrs
     if not attrs or not attrs.get("src"):
         return ""
     src = _nocookie(attrs["src"].strip())
-    provider = find_provider(embed.url)
+    provider = find_provider(url)
     host = urlsplit(src).netloc.lower()
     if not provider or host not in provider.frame_hosts:
         return ""
-    frame_title = attrs.get("title") or title or embed.title or f"Innehåll från {provider.name}"
+    frame_title = attrs.get("title") or title or embed_title or f"Innehåll från {provider.name}"
     return format_html(
         '<iframe src="{}" title="{}" width="{}" height="{}" allow="{}" loading="lazy"'
         ' referrerpolicy="strict-origin-when-cross-origin"{}></iframe>',
         src,
         frame_title,
-        _dimension(attrs.get("width"), embed.width, 640),
-        _dimension(attrs.get("height"), embed.height, 360 if provider.kind == "video" else 166),
+        _dimension(attrs.get("width"), width, 640),
+        _dimension(attrs.get("height"), height, 360 if provider.kind == "video" else 166),
         attrs.get("allow") or "encrypted-media; picture-in-picture; fullscreen",
         " allowfullscreen" if provider.kind == "video" else "",
     )

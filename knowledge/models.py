@@ -267,6 +267,8 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
     def related(self):
         """The live, public related pages in the editor's order, fetched in one go."""
         ids = [child.value.pk for child in self.related_pages if child.value]
+        if not ids:
+            return []
         pages = public(Page.objects.filter(pk__in=ids).live()).specific()
         by_id = {page.pk: page for page in pages}
         return [by_id[pk] for pk in ids if pk in by_id]
