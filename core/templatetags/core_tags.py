@@ -23,10 +23,14 @@ def main_menu(context):
     items = []
     if root:
         # The same for every page until content changes: kept for the cache generation.
-        items = per_generation(
-            f"main-menu:{root.pk}",
-            lambda: list(public(root.get_children().live().in_menu()).specific(defer=True)),
-        )
+        request = context.get("request")
+
+        def menu_items():
+            # Titles, addresses and tree paths only: the template needs no page objects.
+            pages = public(root.get_children().live().in_menu())
+            return [{"title": page.title, "url": page.get_url(request), "path": page.path} for page in pages]
+
+        items = per_generation(f"main-menu:{root.pk}", menu_items)
     current = context.get("page")
     return {
         "items": items,
@@ -44,10 +48,12 @@ def breadcrumbs(context):
     if not page or not root or page.depth <= root.depth:
         return {"ancestors": [], "page": page}
 
-    def trail():
-        return list(page.get_ancestors().filter(depth__gte=root.depth).live())
-
     request = context.get("request")
+
+    def trail():
+        ancestors = page.get_ancestors().filter(depth__gte=root.depth).live()
+        return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
+
     if page.pk is None or getattr(request, "is_preview", False):
         ancestors = trail()  # a preview's page may not be in the tree yet
     else:

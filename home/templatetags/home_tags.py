@@ -22,7 +22,9 @@ def feed_links(context):
     def find_sections():
         sections = {}
         for key, model in (("events", EventIndexPage), ("knowledge", KnowledgeIndexPage)):
-            sections[key] = public(model.objects.live()).descendant_of(site.root_page).order_by("path").first()
+            page = public(model.objects.live()).descendant_of(site.root_page).order_by("path").first()
+            # Title and address only: working out a feed's address costs more than reading it.
+            sections[key] = {"title": page.title, "feed_url": page.feed_url} if page else None
         return sections
 
     # The same on every page until content changes: kept for the cache generation.
