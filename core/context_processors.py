@@ -1,6 +1,7 @@
 """Template context shared by every page, without touching the database."""
 
 import logging
+import uuid
 
 from django.conf import settings
 from django.utils.functional import lazy
@@ -15,12 +16,14 @@ def site_name(request):
     return {"SITE_NAME": settings.WAGTAIL_SITE_NAME}
 
 
-def _generation_or_none():
+def _generation_or_unique():
+    # Unknown while the cache is down: then a key of its own, so no fragment is reused.
     try:
-        return current_generation() or ""
-    except Exception:  # noqa: BLE001 - the cache is down: fragments are rendered, not stored
+        generation = current_generation()
+    except Exception:  # noqa: BLE001
         logger.warning("Cache unavailable for the cache generation", exc_info=True)
-        return ""
+        generation = None
+    return generation or f"unknown-{uuid.uuid4().hex}"
 
 
 def cache_generation(request):
@@ -29,4 +32,4 @@ def cache_generation(request):
     Fragments every page shows (footer, Kontakt) vary on it, so a change to their settings or
     linked pages, which starts a new generation, shows at once.
     """
-    return {"CACHE_GENERATION": lazy(_generation_or_none, str)()}
+    return {"CACHE_GENERATION": lazy(_generation_or_unique, str)()}

@@ -46,6 +46,11 @@ def _is_process_local(cache):
     return isinstance(cache, LocMemCache | DummyCache)
 
 
+def is_shared(cache):
+    """True for a cache that several processes share (Redis), False for local memory."""
+    return not _is_process_local(cache)
+
+
 def stamp_file():
     """Where process-local caches keep the generation: PAGE_CACHE_STAMP_FILE, else one per database."""
     configured = getattr(settings, "PAGE_CACHE_STAMP_FILE", "")

@@ -5,6 +5,7 @@ import logging
 from django.conf import settings
 from django.db.models import QuerySet
 
+from . import local
 from .generation import current_generation, page_cache
 
 logger = logging.getLogger(__name__)
@@ -19,18 +20,24 @@ def per_generation(name, compute, keep=None):
     `keep(value)` false leaves that value out of the cache.
     """
     try:
-        key = f"pagecache:memo:{name}:{current_generation()}"
+        generation = current_generation()
+        key = f"pagecache:memo:{name}:{generation}"
+        value = local.get(generation, key)
+        if value is not local.MISSING:
+            return value
         value = page_cache().get(key, _MISSING)
     except Exception:  # noqa: BLE001 - without a cache, just compute
         logger.warning("Cache unavailable for %s", name, exc_info=True)
         return compute()
     if value is not _MISSING:
+        local.keep(generation, key, value)
         return value
     value = compute()
     if keep is not None and not keep(value):
         return value
     try:
         page_cache().set(key, value, getattr(settings, "PAGE_CACHE_SECONDS", 600))
+        local.keep(generation, key, value)
     except Exception:  # noqa: BLE001
         logger.warning("Could not cache %s", name, exc_info=True)
     return value
@@ -47,11 +54,20 @@ def objects_by_id(model, ids):
     try:
         generation = current_generation()
         keys = {pk: f"pagecache:object:{model._meta.label_lower}:{pk}:{generation}" for pk in wanted}
-        found = page_cache().get_many(keys.values())
+        objects = {}
+        for pk, key in keys.items():
+            value = local.get(generation, key)
+            if value is not local.MISSING:
+                objects[pk] = value
+        unknown = [key for pk, key in keys.items() if pk not in objects]
+        found = page_cache().get_many(unknown) if unknown else {}
     except Exception:  # noqa: BLE001 - without a cache, read them all
         logger.warning("Cache unavailable for %s", model._meta.label, exc_info=True)
         return model.objects.in_bulk(wanted)
-    objects = {pk: found[key] for pk, key in keys.items() if key in found}
+    for pk, key in keys.items():
+        if key in found:
+            objects[pk] = found[key]
+            local.keep(generation, key, found[key])
     missing = wanted - objects.keys()
     if missing:
         fetched = model.objects.in_bulk(missing)
@@ -60,6 +76,8 @@ def objects_by_id(model, ids):
             page_cache().set_many(
                 {keys[pk]: obj for pk, obj in fetched.items()}, getattr(settings, "PAGE_CACHE_SECONDS", 600)
             )
+            for pk, obj in fetched.items():
+                local.keep(generation, keys[pk], obj)
         except Exception:  # noqa: BLE001
             logger.warning("Could not cache %s", model._meta.label, exc_info=True)
     return objects

@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from . import local
 from .generation import current_generation, page_cache, request_scope
 from .notices import next_notice_boundary
 
@@ -48,7 +49,11 @@ class PageCacheMiddleware:
         generation = None
         try:
             generation = current_generation()
-            entry = page_cache().get(key)
+            entry = local.get(generation, key, pickled=False)
+            if entry is local.MISSING:
+                entry = page_cache().get(key)
+                if entry is not None and entry[0] == generation:
+                    local.keep(generation, key, entry, pickled=False)
         except Exception:  # noqa: BLE001 - any backend's connection errors: serve uncached
             logger.warning("Page cache unavailable; serving uncached", exc_info=True)
             return self.mark_uncacheable(request, self.get_response(request), public_ok=True)
@@ -148,6 +153,7 @@ class PageCacheMiddleware:
         entry = (generation, response.status_code, headers, response.content, time.time())
         try:
             page_cache().set(key, entry, timeout)
+            local.keep(generation, key, entry, pickled=False)
         except Exception:  # noqa: BLE001
             logger.warning("Could not store a page in the page cache", exc_info=True)
 

@@ -32,6 +32,9 @@ def site_for_request(request):
             return site
 
         request._wagtail_site = per_generation(f"route-site:{host}:{port}", find)
+        if not hasattr(request, "_wagtail_cached_site_root_paths"):
+            # Wagtail reads these from the cache for every request that builds a page address.
+            request._wagtail_cached_site_root_paths = per_generation("site-root-paths", Site.get_site_root_paths)
     return request._wagtail_site
 
 

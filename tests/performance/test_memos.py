@@ -2,6 +2,7 @@
 uncached render reads them instead of the database, and never shows anything out of date."""
 
 import datetime as dt
+import uuid
 
 import pytest
 import time_machine
@@ -197,3 +198,30 @@ def test_a_preview_shows_the_drafts_topics_not_the_remembered_ones(client, home_
     preview = draft.save_revision().as_object().make_preview_request()
 
     assert "Välfärdsteknik" in preview.content.decode()
+
+
+def test_with_redis_a_worker_asks_redis_only_for_the_generation_once_it_has_the_memos(client, about, settings):
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "core.caching.backends.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/7",
+            "KEY_PREFIX": f"memo-test-{uuid.uuid4().hex}",
+        },
+    }
+    redis = caches["default"]
+    client.get("/om-oss/")
+    client.get("/om-oss/")
+    asked = []
+    real_get, real_get_many = redis.get, redis.get_many
+    redis.get = lambda key, *args, **kwargs: asked.append(key) or real_get(key, *args, **kwargs)
+    redis.get_many = lambda keys, *args, **kwargs: asked.extend(keys) or real_get_many(keys, *args, **kwargs)
+
+    assert "<h1>Om oss</h1>" in client.get("/om-oss/").content.decode()
+    assert asked == ["pagecache:generation"]
+
+    about.title = "Om föreningen"
+    about.save_revision().publish()
+    assert "<h1>Om föreningen</h1>" in client.get("/om-oss/").content.decode()

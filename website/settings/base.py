@@ -164,6 +164,11 @@ AUTHENTICATION_BACKENDS = [
 # database table without Redis); no IP address is stored anywhere, hence axes.W006 is silenced.
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 AXES_CACHE = "axes"
+# {% cache %} fragments vary on the cache generation, so each process may keep its own.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "template-fragments",
+}
 CACHES["axes"] = (
     {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
