@@ -10,8 +10,6 @@ from .generation import current_generation, page_cache
 
 logger = logging.getLogger(__name__)
 
-_MISSING = object()
-
 
 def per_generation(name, compute, keep=None):
     """compute() once per cache generation: any publish, move or snippet change starts a new one.
@@ -25,11 +23,11 @@ def per_generation(name, compute, keep=None):
         value = local.get(generation, key)
         if value is not local.MISSING:
             return value
-        value = page_cache().get(key, _MISSING)
+        value = page_cache().get(key, local.MISSING)
     except Exception:  # noqa: BLE001 - without a cache, just compute
         logger.warning("Cache unavailable for %s", name, exc_info=True)
         return compute()
-    if value is not _MISSING:
+    if value is not local.MISSING:
         local.keep(generation, key, value)
         return value
     value = compute()

@@ -19,22 +19,15 @@ def restricted_paths():
     )
 
 
-def private_q():
-    """What Wagtail's `PageQuerySet.private_q()` matches, without a query of its own."""
-    q = Q()
-    for path in restricted_paths():
-        q |= Q(path__startswith=path)
-    return q if q else Q(pk__in=[])
-
-
 def public(queryset):
-    """Wagtail's `.public()`: the pages outside every private section."""
-    if not restricted_paths():
-        return queryset
-    return queryset.exclude(private_q())
+    """Wagtail's `.public()`: the pages outside every private section, without a query of its own."""
+    private = Q()
+    for path in restricted_paths():
+        private |= Q(path__startswith=path)
+    return queryset.exclude(private) if private else queryset
 
 
-def view_restrictions(page, wagtail_lookup):
+def view_restrictions(wagtail_lookup):
     """A page's view restrictions; none to look up when the site has no restriction at all."""
     if not restricted_paths():
         return PageViewRestriction.objects.none()

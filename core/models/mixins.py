@@ -42,7 +42,7 @@ class SiteChromeMixin(models.Model):
 
     def get_view_restrictions(self):
         # Wagtail asks on every request; without any restriction in the site there is nothing to read.
-        return view_restrictions(self, super().get_view_restrictions)
+        return view_restrictions(super().get_view_restrictions)
 
 
 class ContactsMixin(models.Model):
