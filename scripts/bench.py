@@ -204,6 +204,19 @@ def lighthouse(url, workdir):
     return {"scores": scores, "failing": failing}
 
 
+def machine_speed():
+    """Milliseconds for a fixed pure-Python loop (best of three): the same code renders in more
+    milliseconds on a slower machine, so printing this lets runs on different machines be compared."""
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for number in range(5_000_000):
+            total += number
+        timings.append((time.perf_counter() - started) * 1000)
+    return min(timings)
+
+
 def ratio(value, ceiling):
     return value / ceiling if ceiling else 0.0
 
@@ -219,6 +232,10 @@ def report(results, args):
     print(f"# Benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPUs, gunicorn {args.workers} workers,")
     print(f"# wrk -t{args.threads} -c{args.connections} -d{args.duration}s, PostgreSQL, cache: {results['cache']})")
     print()
+    print(
+        f"Machine speed: a reference Python loop takes {results['machine_ms']:.0f} ms "
+        "(less is faster; render times scale with it)"
+    )
     print(
         f"Static file {results['static_path']}: {static['rps']:.0f} req/s, p50 {static['p50_ms']:.2f} ms, "
         f"p99 {static['p99_ms']:.2f} ms; measured again before each page: {min(ceilings):.0f}-{max(ceilings):.0f} req/s"
@@ -353,6 +370,7 @@ def main():
             "cache": "Redis" if args.redis else "local memory",
             "static_path": static_path,
             "render": render,
+            "machine_ms": machine_speed(),
             "uncached": {},
             "cached": {},
         }
