@@ -1,5 +1,7 @@
 """Media blocks of knowledge pages: webcasts, podcast episodes, web courses, interview series, webinars."""
 
+import functools
+
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.functional import cached_property
@@ -51,8 +53,13 @@ def heading_context(value, parent_context):
 
 def has_text(rich_text):
     """True when rich text has visible words (an emptied editor still saves an empty paragraph)."""
-    source = getattr(rich_text, "source", rich_text) or ""
-    return bool(strip_tags(str(source)).strip())
+    return _has_visible_text(str(getattr(rich_text, "source", rich_text) or ""))
+
+
+@functools.lru_cache(maxsize=1024)
+def _has_visible_text(source):
+    # Stripping tags is the costly part, and a page asks again for every render.
+    return bool(strip_tags(source).strip())
 
 
 def _extension(document):

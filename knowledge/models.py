@@ -202,11 +202,22 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
         # One query for every stored embed on the page; blocks read from this batch.
         context["knowledge_embeds"] = stored_embeds(value.media_url for _, value in iter_recordings(self.body))
         context["related"] = self.related()
-        parent = per_generation(f"page-parent:{self.pk}", lambda: self.get_parent().specific)
-        context["feed_url"] = parent.feed_url if isinstance(parent, KnowledgeIndexPage) else ""
-        context["listing"] = parent
+        context["listing_url"] = self.listing_url(request)
         context["json_ld"] = self.json_ld(request)
         return context
+
+    def listing_url(self, request):
+        """The address of the listing above this page, for its topic links (kept for the generation)."""
+
+        def find():
+            return self.get_parent().get_url(request)
+
+        if self.pk is None:  # a preview of a page not yet created: nothing to key a memo by
+            return find()
+        from core.caching.routing import site_for_request  # imports Wagtail's views: not at load time
+
+        site = site_for_request(request)
+        return per_generation(f"listing-url:{self.pk}:{getattr(site, 'pk', '')}", find)
 
     # Link previews and search engines read the page as an article.
     og_type = "article"
