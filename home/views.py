@@ -10,7 +10,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
 from core.caching.restrictions import public
-from core.caching.routing import site_for_request
+from core.caching.sites import site_for_request
 from core.models import Topic
 from events.models.index import event_ids, load_events
 from home.search import clean_query, excerpt, type_label

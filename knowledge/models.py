@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from core.caching.memo import per_generation, related_for_generation
 from core.caching.restrictions import public
+from core.caching.sites import site_for_request
 from core.models import ContactsMixin, SiteChromeMixin, Topic
 
 from .blocks import KnowledgeStreamBlock, RelatedPagesBlock, iter_recordings
@@ -214,8 +215,6 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
 
         if self.pk is None:  # a preview of a page not yet created: nothing to key a memo by
             return find()
-        from core.caching.routing import site_for_request  # imports Wagtail's views: not at load time
-
         site = site_for_request(request)
         return per_generation(f"listing-url:{self.pk}:{getattr(site, 'pk', '')}", find)
 

@@ -5,7 +5,7 @@ from django import template
 from core.caching.memo import per_generation
 from core.caching.notices import active_notices
 from core.caching.restrictions import public
-from core.caching.routing import site_for_request
+from core.caching.sites import site_for_request
 
 register = template.Library()
 

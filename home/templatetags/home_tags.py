@@ -4,7 +4,7 @@ from django import template
 
 from core.caching.memo import per_generation
 from core.caching.restrictions import public
-from core.caching.routing import site_for_request
+from core.caching.sites import site_for_request
 from events.models import EventIndexPage
 from knowledge.models import KnowledgeIndexPage
 
