@@ -9,6 +9,7 @@ HTTPS redirect still happens.
 import hashlib
 import logging
 import time
+from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -31,6 +32,29 @@ def _setting(name, default):
     return getattr(settings, name, default)
 
 
+def is_campaign_parameter(name):
+    """True for a parameter that only tells where a visitor came from (utm_source, fbclid, …)."""
+    return name.startswith("utm_") or name in _setting("PAGE_CACHE_IGNORED_PARAMS", ())
+
+
+def drop_campaign_parameters(request):
+    """Remove campaign parameters from the request's query string.
+
+    A newsletter's links all carry them, and a burst of visitors from one should be served from the
+    page cache like any other visit. Nothing on the site reads them, and the page they get is the
+    page without them (no address on it repeats them).
+    """
+    query_string = request.META.get("QUERY_STRING", "")
+    if not query_string:
+        return
+    pieces = [piece for piece in query_string.split("&") if piece]
+    kept = [piece for piece in pieces if not is_campaign_parameter(unquote_plus(piece.partition("=")[0]))]
+    if len(kept) == len(pieces):
+        return
+    request.META["QUERY_STRING"] = "&".join(kept)
+    request.__dict__.pop("GET", None)  # parsed lazily from QUERY_STRING; parse the new one
+
+
 class PageCacheMiddleware:
     """Full-page cache for anonymous GETs without a query string; everything else passes through."""
 
@@ -38,6 +62,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        drop_campaign_parameters(request)
         with request_scope():
             return self.respond(request)
 

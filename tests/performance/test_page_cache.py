@@ -215,6 +215,54 @@ def test_urls_with_a_query_string_are_never_cached(client, about):
     assert "private" in response["Cache-Control"]
 
 
+def test_a_newsletter_link_with_campaign_parameters_is_served_from_the_cache(client, about, django_assert_num_queries):
+    plain = client.get("/om-oss/")
+
+    with django_assert_num_queries(0):
+        campaign = client.get("/om-oss/?utm_source=nyhetsbrev&utm_medium=e-post&utm_campaign=december")
+
+    assert campaign["X-Page-Cache"] == "hit"
+    assert campaign.content == plain.content
+    assert "public" in campaign["Cache-Control"]
+
+
+def test_the_first_visit_from_a_campaign_link_stores_the_plain_page(client, about):
+    first = client.get("/om-oss/?fbclid=IwAR0abc&utm_source=facebook")
+
+    assert first["X-Page-Cache"] == "miss"
+    assert "fbclid" not in first.content.decode()
+    assert "utm_source" not in first.content.decode()
+    assert client.get("/om-oss/")["X-Page-Cache"] == "hit"
+
+
+def test_other_parameters_beside_campaign_parameters_still_bypass_the_cache(client, about):
+    client.get("/om-oss/?tack=abc&utm_source=nyhetsbrev")
+    response = client.get("/om-oss/?tack=abc&utm_source=nyhetsbrev")
+
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
+
+
+def test_a_listing_filter_works_with_campaign_parameters_beside_it(client, home_page):
+    index = KnowledgeIndexPageFactory(parent=home_page)
+    index.save_revision().publish()
+    KnowledgePageFactory(parent=index, title="Kjell ringer en digitaliseringsdirektör").save_revision().publish()
+
+    response = client.get(f"{index.url}?sida=1&utm_campaign=december")
+
+    assert response.status_code == 200
+    assert "Kjell ringer en digitaliseringsdirektör" in response.content.decode()
+    assert "utm_campaign" not in response.content.decode()
+
+
+def test_the_campaign_parameters_to_drop_can_be_configured(client, about, settings):
+    settings.PAGE_CACHE_IGNORED_PARAMS = ["nyhetsbrev_id"]
+    client.get("/om-oss/")
+
+    assert client.get("/om-oss/?nyhetsbrev_id=42")["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in client.get("/om-oss/?fbclid=IwAR0abc")
+
+
 @pytest.mark.parametrize("path", ["/admin/login/", "/healthz"])
 def test_the_admin_and_health_check_are_not_cached(client, path):
     client.get(path)

@@ -144,6 +144,12 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))  # in our 
 PAGE_CACHE_CDN_SECONDS = int(os.environ.get("PAGE_CACHE_CDN_SECONDS", "60"))  # s-maxage for a CDN in front
 PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "30"))  # stale-while-revalidate
 PAGE_CACHE_STAMP_FILE = os.environ.get("PAGE_CACHE_STAMP_FILE", "")  # generation file for local-memory caches
+# Campaign parameters that newsletters and social media add to links: no page reads them, so they
+# are dropped before routing and such a visit is served from the page cache (utm_* always).
+PAGE_CACHE_IGNORED_PARAMS = env_list(
+    "PAGE_CACHE_IGNORED_PARAMS",
+    "fbclid,gclid,dclid,gbraid,wbraid,msclkid,mc_cid,mc_eid,_hsenc,_hsmi,mkt_tok,igshid,yclid,twclid,li_fat_id",
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
