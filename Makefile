@@ -48,8 +48,9 @@ format: install  ## Format the code and fix what ruff can
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: install  ## Benchmark the demo site (gunicorn, PostgreSQL, wrk, Lighthouse) and print the figures
+bench: install  ## Benchmark the demo site (gunicorn, PostgreSQL, wrk, valgrind, Lighthouse) and print the figures
 	command -v wrk >/dev/null || apt-get install -y wrk || sudo apt-get install -y wrk
+	command -v valgrind >/dev/null || apt-get install -y valgrind || sudo apt-get install -y valgrind
 	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 clean:  ## Remove the virtualenv, the local database and collected files

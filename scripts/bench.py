@@ -6,8 +6,9 @@ with the page cache, one without. wrk, in another process, measures requests per
 p50/p99 latency of a small static file (the ceiling), of each page uncached and of each page
 cached; every figure is also given as a ratio to the static file, measured again just before each
 page so that drift in the machine's speed does not skew a ratio. Queries and render time come
-from renders in-process against the same database. Lighthouse scores the home page and the seed
-pages at mobile settings. Everything is bounded in time; nothing leaves 127.0.0.1.
+from renders in-process against the same database, and instructions per render from valgrind
+(scripts/bench_instructions.py), which unlike milliseconds do not vary with the machine.
+Lighthouse scores the home page and the seed pages at mobile settings. Everything is bounded in time; nothing leaves 127.0.0.1.
 """
 
 import argparse
@@ -217,6 +218,12 @@ def machine_speed():
     return min(timings)
 
 
+def instructions(render):
+    """Millions of instructions per render, or "-" when they were not counted."""
+    count = render.get("instructions")
+    return f"{count / 1e6:.1f}M" if count else "-"
+
+
 def ratio(value, ceiling):
     return value / ceiling if ceiling else 0.0
 
@@ -241,9 +248,10 @@ def report(results, args):
         f"p99 {static['p99_ms']:.2f} ms; measured again before each page: {min(ceilings):.0f}-{max(ceilings):.0f} req/s"
     )
     print("Ratios compare each page with the static file measured just before it (= 1.00).")
+    print("instr.: CPU instructions per render (valgrind), the same on any machine of this kind.")
     print()
     header = (
-        f"{'page':32} {'queries':>7} {'render':>8} | {'uncached':>9} {'p50':>7} {'p99':>7} {'ratio':>6} |"
+        f"{'page':32} {'queries':>7} {'render':>8} {'instr.':>7} | {'uncached':>9} {'p50':>7} {'p99':>7} {'ratio':>6} |"
         f" {'cached':>8} {'p50':>6} {'p99':>6} {'ratio':>6}"
     )
     print(header)
@@ -255,7 +263,8 @@ def report(results, args):
         cached = results["cached"][path]
         ceiling = results["ceiling"][path]["rps"]
         print(
-            f"{title[:32]:32} {render.get('queries', '?'):>7} {render.get('median_ms', 0):>6.1f}ms |"
+            f"{title[:32]:32} {render.get('queries', '?'):>7} {render.get('median_ms', 0):>6.1f}ms"
+            f" {instructions(render):>7} |"
             f" {uncached['rps']:>7.0f}/s {uncached['p50_ms']:>5.1f}ms {uncached['p99_ms']:>5.1f}ms"
             f" {ratio(uncached['rps'], ceiling):>6.2f} |"
             f" {cached['rps']:>6.0f}/s {cached['p50_ms']:>4.1f}ms {cached['p99_ms']:>4.1f}ms"
@@ -307,12 +316,15 @@ def main():
     )
     parser.add_argument("--redis", default="", help="a REDIS_URL for the page cache (default: local memory)")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--no-instructions", action="store_true", help="skip counting instructions (valgrind)")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
     args.duration = min(max(args.duration, 1), 60)
     args.connections = min(max(args.connections, 1), 64)
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install -y wrk (make bench does it)")
+    if not args.no_instructions and not shutil.which("valgrind"):
+        sys.exit("valgrind is missing: apt-get install -y valgrind (make bench does it), or --no-instructions")
 
     name = f"bench_{os.getpid()}"
     workdir = Path(tempfile.mkdtemp(prefix="bench-"))
@@ -360,6 +372,19 @@ def main():
             check=True,
         ).stdout
         render = json.loads(render_out.strip().splitlines()[-1])
+        if not args.no_instructions:
+            log("Counting instructions per render under valgrind …")
+            counted = subprocess.run(
+                [PYTHON, "scripts/bench_instructions.py", "5", *[path for _t, path, _k in PAGES]],
+                cwd=ROOT,
+                env=render_env,
+                capture_output=True,
+                text=True,
+                timeout=900,
+                check=True,
+            ).stdout
+            for path, figures in json.loads(counted.strip().splitlines()[-1]).items():
+                render[path].update(figures)
 
         cached_port, uncached_port = free_port(), free_port()
         servers.append(start_server({**env, "PAGE_CACHE_ENABLED": "1"}, cached_port, args.workers, workdir))
