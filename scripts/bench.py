@@ -8,7 +8,8 @@ cached; every figure is also given as a ratio to the static file, measured again
 page so that drift in the machine's speed does not skew a ratio. Queries and render time come
 from renders in-process against the same database, and instructions per render from valgrind
 (scripts/bench_instructions.py), which unlike milliseconds do not vary with the machine.
-Lighthouse scores the home page and the seed pages at mobile settings. Everything is bounded in time; nothing leaves 127.0.0.1.
+Lighthouse scores the home page and the seed pages at mobile settings. Everything is bounded in
+time; nothing leaves 127.0.0.1.
 """
 
 import argparse

@@ -24,6 +24,10 @@ EVENT_MODELS = (ConferencePage, SeminarSeriesPage, NetworkPage)
 PER_PAGE = 10
 FEED_LIMIT = 100
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
+# What an event's card shows (components/page_card.html and card_meta). Cards load only these
+# columns: building and reading the full rows of three page types cost more than the rest of a
+# listing. A card that shows another field must add it here (the query budgets would catch it).
+CARD_FIELDS = ("title", "url_path", "intro", "search_description", "start", "end", "city", "event_format", "status")
 
 
 def _event_querysets(parent=None):
@@ -57,9 +61,9 @@ def event_ids(parent=None, *, archive=False, event_format=None, topic=None, now=
     return combined.order_by(ordering, "pk")
 
 
-def load_events(rows, with_parts=False):
+def load_events(rows, for_calendar=False):
     """The specific pages for rows of `event_ids`, in that order, with a query or two per event type
-    among them."""
+    among them: with the fields of a card, or whole with their parts for a calendar."""
     rows = list(rows)
     ids = [pk for pk, _start, _type in rows]
     types = {content_type for _pk, _start, content_type in rows}
@@ -67,9 +71,13 @@ def load_events(rows, with_parts=False):
     for model in EVENT_MODELS:
         if ContentType.objects.get_for_model(model).pk not in types:
             continue
-        queryset = model.objects.filter(pk__in=ids).select_related("registration_page")
-        if with_parts and model is SeminarSeriesPage:
-            queryset = queryset.prefetch_related("parts")
+        queryset = model.objects.filter(pk__in=ids)
+        if not for_calendar:
+            queryset = queryset.only(*CARD_FIELDS)
+        else:
+            queryset = queryset.select_related("registration_page")
+            if model is SeminarSeriesPage:
+                queryset = queryset.prefetch_related("parts")
         for page in queryset:
             pages[page.pk] = page
     return [pages[pk] for pk in ids if pk in pages]
@@ -158,7 +166,7 @@ class EventIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
     def feed(self, request):
         """The upcoming events as a calendar that visitors can subscribe to."""
         rows = event_ids(self)[:FEED_LIMIT]
-        events = load_events(rows, with_parts=True)
+        events = load_events(rows, for_calendar=True)
         entries = [entry for event in events for entry in event.calendar_entries(request)]
         return calendar.ics_response(entries, f"{self.slug}.ics", name=self.title, download=False)
 
