@@ -16,7 +16,7 @@ def collected(settings, tmp_path):
     settings.STATIC_ROOT = tmp_path / "static"
     settings.STORAGES = {
         **settings.STORAGES,
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+        "staticfiles": {"BACKEND": "core.storage.StaticFilesStorage"},
     }
     call_command("collectstatic", "--noinput", verbosity=0)
     return settings.STATIC_ROOT
@@ -46,3 +46,13 @@ def test_pages_link_the_hashed_files(collected, client):
 
     assert re.search(r'href="/static/css/site\.[0-9a-f]{12}\.css"', html)
     assert re.search(r'src="/static/js/site\.[0-9a-f]{12}\.js"', html)
+
+
+def test_each_static_address_is_worked_out_once_per_process(collected):
+    first = staticfiles_storage.url("css/site.css")
+    # The manifest is read once at start-up; an address already found no longer consults it.
+    staticfiles_storage.hashed_files.clear()
+
+    assert staticfiles_storage.url("css/site.css") == first
+    with pytest.raises(ValueError, match="Missing staticfiles manifest entry"):
+        staticfiles_storage.url("css/print.css")
