@@ -112,7 +112,9 @@ class EventIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         topics = Topic.listed()
         params = self.clean_filters(request.GET, topics)
-        rows = event_ids(self, archive=params["archive"], event_format=params["format"], topic=params["topic"])
+        # Three small columns per event: reading them all at once spares the paginator a second,
+        # counting query over the same union.
+        rows = list(event_ids(self, archive=params["archive"], event_format=params["format"], topic=params["topic"]))
         paginator = Paginator(rows, PER_PAGE)
         page_obj = paginator.get_page(params["page"])
         context.update(

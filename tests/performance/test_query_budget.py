@@ -25,7 +25,7 @@ BUDGET = {
     "events.ConferencePage": 2,
     "events.SeminarSeriesPage": 3,
     "events.NetworkPage": 2,
-    "events.EventIndexPage": 5,
+    "events.EventIndexPage": 4,
     "knowledge.KnowledgeIndexPage": 4,
     "knowledge.KnowledgePage": 5,
     "search /sok/": 9,
