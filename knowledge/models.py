@@ -41,6 +41,16 @@ MEDIA_TYPES = (
     MediaType("webbkurs", "Webbkurs", "has_web_course"),
     MediaType("webbinarium", "Webbinarium", "has_webinar"),
 )
+# What a knowledge page's card shows (components/page_card.html and card_meta). Listings load only
+# these columns: the body, the largest of them, is not needed for a card.
+CARD_FIELDS = (
+    "title",
+    "url_path",
+    "intro",
+    "search_description",
+    "publication_date",
+    *(media_type.field for media_type in MEDIA_TYPES),
+)
 
 
 def _positive_int(value, default=1):
@@ -88,7 +98,7 @@ class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
         if media_type:
             pages = pages.filter(**{media_type.field: True})
 
-        paginator = Paginator(pages, self.per_page or 10)
+        paginator = Paginator(pages.only(*CARD_FIELDS), self.per_page or 10)
         number = min(_positive_int(request.GET.get("sida")), paginator.num_pages)
         page_obj = paginator.page(number)
         filters = {"amne": topic.slug if topic else "", "typ": media_type.key if media_type else ""}
@@ -315,11 +325,11 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
 
     @classmethod
     def for_topic(cls, topic, limit=None):
-        """Live, public knowledge pages tagged with a topic (a Topic or its pk), newest first."""
-        pages = cls.visible().filter(topics=topic)
+        """Live, public knowledge pages tagged with a topic (a Topic or its pk), newest first, for cards."""
+        pages = cls.visible().filter(topics=topic).only(*CARD_FIELDS)
         return pages[:limit] if limit else pages
 
     @classmethod
     def latest(cls, limit=3):
-        """The newest live, public knowledge pages."""
-        return cls.visible()[:limit]
+        """The newest live, public knowledge pages, for cards."""
+        return cls.visible().only(*CARD_FIELDS)[:limit]
