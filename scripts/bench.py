@@ -100,6 +100,20 @@ def drop_database(admin_url, name):
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def per_page_figures(script, renders, paths, env, timeout):
+    """Run one of the in-process measuring scripts; it prints {path: figures} as its last line."""
+    out = subprocess.run(
+        [PYTHON, script, str(renders), *paths],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def start_server(env, port, workers, workdir):
     # Our own plain config, not gunicorn.conf.py: its max_requests would restart workers (and empty
     # their local-memory caches) every few seconds under load, and its access log costs time.
@@ -363,28 +377,12 @@ def main():
 
         log("Rendering each page in-process …")
         render_env = {**env, "PAGE_CACHE_ENABLED": "0", "ALLOWED_HOSTS": "127.0.0.1,testserver"}
-        render_out = subprocess.run(
-            [PYTHON, "scripts/bench_render.py", str(args.renders), *[path for _t, path, _k in PAGES]],
-            cwd=ROOT,
-            env=render_env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=True,
-        ).stdout
-        render = json.loads(render_out.strip().splitlines()[-1])
+        paths = [path for _t, path, _k in PAGES]
+        render = per_page_figures("scripts/bench_render.py", args.renders, paths, render_env, timeout=600)
         if not args.no_instructions:
             log("Counting instructions per render under valgrind …")
-            counted = subprocess.run(
-                [PYTHON, "scripts/bench_instructions.py", "5", *[path for _t, path, _k in PAGES]],
-                cwd=ROOT,
-                env=render_env,
-                capture_output=True,
-                text=True,
-                timeout=900,
-                check=True,
-            ).stdout
-            for path, figures in json.loads(counted.strip().splitlines()[-1]).items():
+            counted = per_page_figures("scripts/bench_instructions.py", 5, paths, render_env, timeout=900)
+            for path, figures in counted.items():
                 render[path].update(figures)
 
         cached_port, uncached_port = free_port(), free_port()
