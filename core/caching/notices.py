@@ -3,6 +3,7 @@ editor saves one (a new generation) or when a display window opens or closes (ch
 
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.models import Page
 
 from .memo import per_generation
 
@@ -13,7 +14,14 @@ def _unfinished_notices():
     def load():
         # Notices whose window has not closed yet; windows opening later are kept for when they do.
         now = timezone.now()
-        return list(SiteNotice.objects.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)).select_related("link_page"))
+        notices = list(SiteNotice.objects.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)))
+        # Each link's address is worked out here, once for the generation (moving or renaming a page
+        # starts a new one), so a render neither resolves it nor unpickles the linked page.
+        linked = Page.objects.filter(pk__in={notice.link_page_id for notice in notices if notice.link_page_id})
+        addresses = {page.pk: page.url for page in linked.only("url_path")}
+        for notice in notices:
+            notice.link_address = addresses.get(notice.link_page_id, "") if notice.link_page_id else notice.link_url
+        return notices
 
     return per_generation("site-notices", load)
 

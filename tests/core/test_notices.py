@@ -48,6 +48,17 @@ def test_notice_links_to_its_page_or_address(client, home_page):
     assert f'<a href="{target.url}">{MESSAGE}</a>' in html
 
 
+def test_a_notice_follows_its_page_to_a_new_address(client, home_page):
+    target = ContentPageFactory(parent=home_page, title="Covid-19", slug="covid-19")
+    SiteNoticeFactory(link_url="", link_page=target)
+    client.get("/")
+
+    target.slug = "coronaviruset"
+    target.save_revision().publish()
+
+    assert f'<a href="/coronaviruset/">{MESSAGE}</a>' in client.get("/").content.decode()
+
+
 def test_notice_with_end_before_start_is_rejected():
     notice = SiteNotice(message="x", starts_at=timezone.now(), ends_at=timezone.now() - dt.timedelta(hours=1))
     with pytest.raises(ValidationError) as error:
