@@ -15,8 +15,9 @@ def _unfinished_notices():
         # Notices whose window has not closed yet; windows opening later are kept for when they do.
         now = timezone.now()
         notices = list(SiteNotice.objects.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)))
-        # Each link's address is worked out here, once for the generation (moving or renaming a page
-        # starts a new one), so a render neither resolves it nor unpickles the linked page.
+        # Each link's address (its page's, else the external one) is worked out here, once for the
+        # generation (moving or renaming a page starts a new one), so a render neither resolves it
+        # nor unpickles the linked page.
         linked = Page.objects.filter(pk__in={notice.link_page_id for notice in notices if notice.link_page_id})
         addresses = {page.pk: page.url for page in linked.only("url_path")}
         for notice in notices:
