@@ -22,6 +22,7 @@ from wagtail.search import index
 from core.caching.memo import per_generation, related_for_generation
 from core.caching.restrictions import public
 from core.caching.sites import site_for_request
+from core.cards import PAGE_CARD_FIELDS
 from core.models import ContactsMixin, SiteChromeMixin, Topic
 
 from .blocks import KnowledgeStreamBlock, RelatedPagesBlock, iter_recordings
@@ -41,16 +42,9 @@ MEDIA_TYPES = (
     MediaType("webbkurs", "Webbkurs", "has_web_course"),
     MediaType("webbinarium", "Webbinarium", "has_webinar"),
 )
-# What a knowledge page's card shows (components/page_card.html and card_meta). Listings load only
-# these columns: the body, the largest of them, is not needed for a card.
-CARD_FIELDS = (
-    "title",
-    "url_path",
-    "intro",
-    "search_description",
-    "publication_date",
-    *(media_type.field for media_type in MEDIA_TYPES),
-)
+# What a knowledge page's card shows: the page card's fields and those card_meta reads. Listings
+# load only these columns: the body, the largest of them, is not needed for a card.
+CARD_FIELDS = (*PAGE_CARD_FIELDS, "publication_date", *(media_type.field for media_type in MEDIA_TYPES))
 
 
 def _positive_int(value, default=1):

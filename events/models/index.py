@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.caching.restrictions import public
+from core.cards import PAGE_CARD_FIELDS
 from core.models import SiteChromeMixin, Topic
 from events import calendar
 
@@ -24,10 +25,10 @@ EVENT_MODELS = (ConferencePage, SeminarSeriesPage, NetworkPage)
 PER_PAGE = 10
 FEED_LIMIT = 100
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
-# What an event's card shows (components/page_card.html and card_meta). Cards load only these
-# columns: building and reading the full rows of three page types cost more than the rest of a
+# What an event's card shows: the page card's fields and those card_meta reads. Cards load only
+# these columns: building and reading the full rows of three page types cost more than the rest of a
 # listing. A card that shows another field must add it here (the query budgets would catch it).
-CARD_FIELDS = ("title", "url_path", "intro", "search_description", "start", "end", "city", "event_format", "status")
+CARD_FIELDS = (*PAGE_CARD_FIELDS, "start", "end", "city", "event_format", "status")
 
 
 def _event_querysets(parent=None):
