@@ -3,6 +3,7 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from tests.home.factories import ContentPageFactory
@@ -31,7 +32,9 @@ def test_sitemap_lists_exactly_the_live_public_pages(client, home_page):
         url.find("s:loc", SITEMAP_NS).text: url.find("s:lastmod", SITEMAP_NS)
         for url in root.findall("s:url", SITEMAP_NS)
     }
-    assert lastmods[f"http://localhost{public.url}"].text.startswith(str(public.last_published_at.date()))
+    # The sitemap gives times in the site's time zone (Europe/Stockholm), an hour or two ahead of UTC.
+    published_locally = timezone.localtime(public.last_published_at).date()
+    assert lastmods[f"http://localhost{public.url}"].text.startswith(str(published_locally))
 
 
 def test_robots_txt_points_at_the_sitemap(client):
