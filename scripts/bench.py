@@ -4,9 +4,10 @@ It creates a fresh PostgreSQL database, loads the demo content, collects static 
 temporary directory and starts two gunicorn servers with production settings on loopback: one
 with the page cache, one without. wrk, in another process, measures requests per second and
 p50/p99 latency of a small static file (the ceiling), of each page uncached and of each page
-cached; every figure is also given as a ratio to the static file, measured again just before each
-page so that drift in the machine's speed does not skew a ratio. Queries and render time come
-from renders in-process against the same database, and instructions per render from valgrind
+cached; every figure is also given as a ratio to the static file, which is measured in turns with
+each cached page so that drift in the machine's speed does not skew a ratio. Queries and render
+time come from renders in-process against the same database (round robin over the pages), and
+instructions per render from valgrind
 (scripts/bench_instructions.py), which unlike milliseconds do not vary with the machine.
 Lighthouse scores the home page and the seed pages at mobile settings. Everything is bounded in
 time; nothing leaves 127.0.0.1.
@@ -20,6 +21,7 @@ import secrets
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -239,6 +241,30 @@ def instructions(render):
     return f"{count / 1e6:.1f}M" if count else "-"
 
 
+def combined(runs):
+    """One figure from several equally long wrk runs: mean throughput, median latencies."""
+    return {
+        "rps": statistics.mean(run["rps"] for run in runs),
+        "p50_ms": statistics.median(run["p50_ms"] for run in runs),
+        "p99_ms": statistics.median(run["p99_ms"] for run in runs),
+        "errors": sum(run["errors"] for run in runs),
+    }
+
+
+def alternate(static_url, page_url, args):
+    """The static file and a cached page, measured in turns (static, page, static, page, …).
+
+    The machine's speed drifts within seconds (other work on a shared machine, CPU boost), so the
+    two are measured in alternating slices and the ratio compares like with like.
+    """
+    seconds = max(1, args.duration // 2)
+    static_runs, page_runs = [], []
+    for _ in range(args.slices):
+        static_runs.append(wrk(static_url, seconds, args.connections, args.threads))
+        page_runs.append(wrk(page_url, seconds, args.connections, args.threads))
+    return combined(static_runs), combined(page_runs)
+
+
 def ratio(value, ceiling):
     return value / ceiling if ceiling else 0.0
 
@@ -254,15 +280,20 @@ def report(results, args):
     print(f"# Benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPUs, gunicorn {args.workers} workers,")
     print(f"# wrk -t{args.threads} -c{args.connections} -d{args.duration}s, PostgreSQL, cache: {results['cache']})")
     print()
+    during = results.get("machine_ms_during_renders")
     print(
-        f"Machine speed: a reference Python loop takes {results['machine_ms']:.0f} ms "
-        "(less is faster; render times scale with it)"
+        f"Machine speed: a reference Python loop takes {results['machine_ms']:.0f} ms"
+        + (f", {during:.0f} ms between the renders" if during else "")
+        + " (less is faster; render times scale with it)"
     )
     print(
         f"Static file {results['static_path']}: {static['rps']:.0f} req/s, p50 {static['p50_ms']:.2f} ms, "
-        f"p99 {static['p99_ms']:.2f} ms; measured again before each page: {min(ceilings):.0f}-{max(ceilings):.0f} req/s"
+        f"p99 {static['p99_ms']:.2f} ms; in turns with each page: {min(ceilings):.0f}-{max(ceilings):.0f} req/s"
     )
-    print("Ratios compare each page with the static file measured just before it (= 1.00).")
+    print(
+        f"Ratios compare each page with the static file measured in turns with its cached runs "
+        f"({args.slices} x {max(1, args.duration // 2)} s each; = 1.00)."
+    )
     print("instr.: CPU instructions per render (valgrind), the same on any machine of this kind.")
     print()
     header = (
@@ -327,6 +358,9 @@ def main():
     parser.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 2))
     parser.add_argument("--renders", type=int, default=50, help="in-process renders per page")
     parser.add_argument(
+        "--slices", type=int, default=3, help="turns of static file and cached page, each half --duration long"
+    )
+    parser.add_argument(
         "--postgres", default=os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     )
     parser.add_argument("--redis", default="", help="a REDIS_URL for the page cache (default: local memory)")
@@ -335,6 +369,7 @@ def main():
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
     args.duration = min(max(args.duration, 1), 60)
+    args.slices = min(max(args.slices, 1), 10)
     args.connections = min(max(args.connections, 1), 64)
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install -y wrk (make bench does it)")
@@ -379,6 +414,7 @@ def main():
         render_env = {**env, "PAGE_CACHE_ENABLED": "0", "ALLOWED_HOSTS": "127.0.0.1,testserver"}
         paths = [path for _t, path, _k in PAGES]
         render = per_page_figures("scripts/bench_render.py", args.renders, paths, render_env, timeout=600)
+        reference_during_renders = render.pop("reference-loop", {}).get("median_ms")
         if not args.no_instructions:
             log("Counting instructions per render under valgrind …")
             counted = per_page_figures("scripts/bench_instructions.py", 5, paths, render_env, timeout=900)
@@ -395,6 +431,7 @@ def main():
             "static_path": static_path,
             "render": render,
             "machine_ms": machine_speed(),
+            "machine_ms_during_renders": reference_during_renders,
             "uncached": {},
             "cached": {},
         }
@@ -404,13 +441,12 @@ def main():
         results["ceiling"] = {}
         for title, path, _kind in PAGES:
             log(f"wrk: {title} …")
-            # The machine's speed drifts (other work, CPU boost): each page is compared with the static
-            # file measured just before it, so that a ratio compares like with like.
-            results["ceiling"][path] = wrk(cached_base + static_path, args.duration, args.connections, args.threads)
             warm(uncached_base + path, 3)
             results["uncached"][path] = wrk(uncached_base + path, args.duration, args.connections, args.threads)
             warm(cached_base + path, 4 * args.workers)  # each worker's local cache gets its copy
-            results["cached"][path] = wrk(cached_base + path, args.duration, args.connections, args.threads)
+            results["ceiling"][path], results["cached"][path] = alternate(
+                cached_base + static_path, cached_base + path, args
+            )
 
         if not args.no_lighthouse:
             results["lighthouse"] = {}
