@@ -187,7 +187,17 @@ def warm(url, times):
             response.read()
 
 
-def lighthouse(url, workdir):
+def lighthouse(url, workdir, attempts=2):
+    """Lighthouse's scores for a page, run again once if Lighthouse itself failed to measure it."""
+    outcome = {}
+    for _ in range(attempts):
+        outcome = lighthouse_once(url, workdir)
+        if "error" not in outcome:
+            break
+    return outcome
+
+
+def lighthouse_once(url, workdir):
     if not LIGHTHOUSE.exists() or not Path(CHROME_PATH).exists():
         return {"error": "lighthouse (npm ci) or chromium missing"}
     output = workdir / f"lh-{secrets.token_hex(4)}.json"
@@ -207,7 +217,14 @@ def lighthouse(url, workdir):
         report = json.loads(output.read_text())
     except (subprocess.TimeoutExpired, FileNotFoundError, json.JSONDecodeError) as error:
         return {"error": str(error)[:200]}
-    scores = {key: round((cat["score"] or 0) * 100) for key, cat in report["categories"].items()}
+    # A run in which Lighthouse could not measure (the browser stalled, no paint seen) has no score
+    # at all; that says nothing about the page, so it is reported as Lighthouse's own error.
+    runtime_error = report.get("runtimeError") or {}
+    unscored = [key for key, cat in report["categories"].items() if cat["score"] is None]
+    if runtime_error or unscored:
+        reason = runtime_error.get("code") or "no score for " + ", ".join(unscored)
+        return {"error": f"Lighthouse could not measure the page ({reason})"}
+    scores = {key: round(cat["score"] * 100) for key, cat in report["categories"].items()}
     failing = {
         key: [
             audit_ref["id"]
