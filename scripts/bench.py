@@ -31,6 +31,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from machine_speed import REFERENCE_KEY, reference_loop_ms
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -242,14 +244,7 @@ def lighthouse_once(url, workdir):
 def machine_speed():
     """Milliseconds for a fixed pure-Python loop (best of three): the same code renders in more
     milliseconds on a slower machine, so printing this lets runs on different machines be compared."""
-    timings = []
-    for _ in range(3):
-        started = time.perf_counter()
-        total = 0
-        for number in range(5_000_000):
-            total += number
-        timings.append((time.perf_counter() - started) * 1000)
-    return min(timings)
+    return min(reference_loop_ms() for _ in range(3))
 
 
 def instructions(render):
@@ -431,7 +426,7 @@ def main():
         render_env = {**env, "PAGE_CACHE_ENABLED": "0", "ALLOWED_HOSTS": "127.0.0.1,testserver"}
         paths = [path for _t, path, _k in PAGES]
         render = per_page_figures("scripts/bench_render.py", args.renders, paths, render_env, timeout=600)
-        reference_during_renders = render.pop("reference-loop", {}).get("median_ms")
+        reference_during_renders = render.pop(REFERENCE_KEY, {}).get("median_ms")
         if not args.no_instructions:
             log("Counting instructions per render under valgrind …")
             counted = per_page_figures("scripts/bench_instructions.py", 5, paths, render_env, timeout=900)

@@ -2,7 +2,7 @@
 
 Run with the benchmark's environment (production settings, its PostgreSQL database, the page cache
 off); prints one JSON object: {url: {"queries": n, "median_ms": x, "p90_ms": y}}, and under
-"reference-loop" the median time of a fixed Python loop run between the rounds of renders.
+REFERENCE_KEY the median time of a fixed Python loop run between the rounds of renders.
 """
 
 import json
@@ -22,9 +22,9 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+from machine_speed import REFERENCE_KEY, reference_loop_ms  # noqa: E402
 
 MAX_SECONDS = 240
-REFERENCE = "reference-loop"
 
 
 def warm_and_count(client, url):
@@ -47,15 +47,6 @@ def summary(timings):
     }
 
 
-def reference_loop():
-    """Milliseconds for a fixed pure-Python loop, scaled to the benchmark's 5,000,000 additions."""
-    started = time.perf_counter()
-    total = 0
-    for number in range(250_000):
-        total += number
-    return (time.perf_counter() - started) * 1000 * 20
-
-
 def main():
     renders = int(sys.argv[1])
     urls = sys.argv[2:]
@@ -72,12 +63,12 @@ def main():
             started = time.perf_counter()
             client.get(url, HTTP_HOST="127.0.0.1")
             timings[url].append((time.perf_counter() - started) * 1000)
-        reference.append(reference_loop())  # how fast the machine was while these pages rendered
+        reference.append(reference_loop_ms(250_000))  # how fast the machine was while these pages rendered
         if time.monotonic() > deadline:
             break
     for url in measured:
         figures[url].update(summary(timings[url]))
-    figures[REFERENCE] = {"median_ms": round(statistics.median(reference), 1)} if reference else {}
+    figures[REFERENCE_KEY] = {"median_ms": round(statistics.median(reference), 1)} if reference else {}
     print(json.dumps(figures))
 
 
