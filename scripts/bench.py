@@ -269,11 +269,10 @@ def alternate(static_url, page_url, args):
     The machine's speed drifts within seconds (other work on a shared machine, CPU boost), so the
     two are measured in alternating slices and the ratio compares like with like.
     """
-    seconds = max(1, args.duration // 2)
     static_runs, page_runs = [], []
     for _ in range(args.slices):
-        static_runs.append(wrk(static_url, seconds, args.connections, args.threads))
-        page_runs.append(wrk(page_url, seconds, args.connections, args.threads))
+        static_runs.append(wrk(static_url, args.slice_seconds, args.connections, args.threads))
+        page_runs.append(wrk(page_url, args.slice_seconds, args.connections, args.threads))
     return combined(static_runs), combined(page_runs)
 
 
@@ -304,7 +303,7 @@ def report(results, args):
     )
     print(
         f"Ratios compare each page with the static file measured in turns with its cached runs "
-        f"({args.slices} x {max(1, args.duration // 2)} s each; = 1.00)."
+        f"({args.slices} x {args.slice_seconds} s each; = 1.00)."
     )
     print("instr.: CPU instructions per render (valgrind), the same on any machine of this kind.")
     print()
@@ -382,6 +381,7 @@ def main():
     args = parser.parse_args()
     args.duration = min(max(args.duration, 1), 60)
     args.slices = min(max(args.slices, 1), 10)
+    args.slice_seconds = max(1, args.duration // 2)
     args.connections = min(max(args.connections, 1), 64)
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install -y wrk (make bench does it)")
