@@ -1,12 +1,16 @@
 """Real servers for tests that need them: a prepared database and gunicorn processes on loopback."""
 
 import os
+import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -96,3 +100,46 @@ def stop(process):
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def require(condition, message):
+    """Skip a test whose service is missing here, but fail it in CI, where every service must exist."""
+    if condition:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"required in CI: {message}")
+    pytest.skip(message)
+
+
+class RedisServer:
+    """A redis-server of the test's own on a free loopback port, which the test may pause and resume."""
+
+    def __init__(self):
+        binary = shutil.which("redis-server")
+        require(binary, "needs redis-server (apt-get install redis-server)")
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = subprocess.Popen(
+            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        self.stop()
+        raise RuntimeError("redis-server did not start")
+
+    def pause(self):
+        """Stopped as by a hung or unreachable server: connections time out, the data stays."""
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self):
+        self.process.send_signal(signal.SIGCONT)
+
+    def stop(self):
+        self.resume()
+        stop(self.process)

@@ -1,120 +1,83 @@
 """The site-wide page cache generation: a random token that changes whenever content changes.
 
-With a shared cache (Redis) the token lives in the cache, so every app server sees a bump at once.
-Local memory is private to one process, so there the token lives in a small file instead, which
-all the workers of one server read (a file read costs microseconds and no database query).
+The token lives in the database, the one service a page cannot do without, so a change is never
+lost with the cache: a bump is written in the same transaction as the change it announces, and a
+Redis outage cannot swallow it. Each thread reads the token at most once every
+PAGE_CACHE_GENERATION_SECONDS (one second), so a cache hit needs no query, and every app server
+sees a change within that bound.
 """
 
-import contextlib
-import contextvars
-import hashlib
 import logging
-import os
-import tempfile
+import threading
+import time
 import uuid
-from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.dummy import DummyCache
-from django.core.cache.backends.locmem import LocMemCache
-from django.db import connection
+from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "pagecache:generation"
+ROW_ID = 1
 
-# The token as this request first read it: memos read it a dozen times per render.
-_request_scope = contextvars.ContextVar("page_cache_request_scope", default=None)
-
-
-@contextlib.contextmanager
-def request_scope():
-    """Within it, the generation is read once (a bump made inside it is seen at once)."""
-    token = _request_scope.set({})
-    try:
-        yield
-    finally:
-        _request_scope.reset(token)
+# Per thread, not per process: a thread inside an editor's transaction sees the new token at once,
+# while other threads go on with the committed one until the commit.
+_seen = threading.local()
 
 
 def page_cache():
     return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
 
 
-def _is_process_local(cache):
-    return isinstance(cache, LocMemCache | DummyCache)
-
-
-def is_shared(cache):
-    """True for a cache that several processes share (Redis), False for local memory."""
-    return not _is_process_local(cache)
-
-
-def stamp_file():
-    """Where process-local caches keep the generation: PAGE_CACHE_STAMP_FILE, else one per database."""
-    configured = getattr(settings, "PAGE_CACHE_STAMP_FILE", "")
-    if configured:
-        return Path(configured)
-    db = connection.settings_dict
-    identity = f"{settings.BASE_DIR}|{db.get('HOST', '')}|{db.get('PORT', '')}|{db.get('NAME', '')}"
-    digest = hashlib.sha256(identity.encode()).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"website-page-cache-{digest}.stamp"
+def _generations():
+    # Looked up, not imported: core's models load blocks that load before this package can.
+    return apps.get_model("core", "PageCacheGeneration").objects
 
 
 def _new_token():
     return uuid.uuid4().hex
 
 
-def _write_stamp(path, token):
-    # Write then rename, so a reader never sees half a token.
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}")
-    tmp.write_text(token)
-    os.replace(tmp, path)
+def _remember(token):
+    _seen.token = token
+    _seen.read_at = time.monotonic()
 
 
 def current_generation():
-    """The current generation token; raises the cache backend's errors (the caller logs them)."""
-    scope = _request_scope.get()
-    if scope is not None and "token" in scope:
-        return scope["token"]
-    token = _read_generation()
-    if scope is not None and token is not None:
-        scope["token"] = token
-    return token
-
-
-def _read_generation():
-    cache = page_cache()
-    if _is_process_local(cache):
-        path = stamp_file()
-        try:
-            token = path.read_text().strip()
-        except FileNotFoundError:
-            token = ""
-        if not token:
-            token = _new_token()
-            _write_stamp(path, token)
+    """The current token, read from the database at most once per PAGE_CACHE_GENERATION_SECONDS."""
+    max_age = getattr(settings, "PAGE_CACHE_GENERATION_SECONDS", 1.0)
+    token = getattr(_seen, "token", None)
+    if token is not None and time.monotonic() - _seen.read_at < max_age:
         return token
-    token = cache.get(GENERATION_KEY)
+    token = _generations().filter(pk=ROW_ID).values_list("token", flat=True).first()
     if token is None:
-        # A fresh token, never None: entries stored before an eviction can then never match again.
-        cache.add(GENERATION_KEY, _new_token(), None)
-        token = cache.get(GENERATION_KEY)
+        token = _generations().get_or_create(pk=ROW_ID, defaults={"token": _new_token()})[0].token
+    _remember(token)
     return token
+
+
+def _write_new_token():
+    token = _new_token()
+    if not _generations().filter(pk=ROW_ID).update(token=token):
+        _generations().update_or_create(pk=ROW_ID, defaults={"token": token})
+    _remember(token)
+
+
+def _write_after_commit():
+    try:
+        _write_new_token()
+    except Exception:  # noqa: BLE001 - the change itself is committed and its bump with it
+        logger.warning("Could not start a second page cache generation after a commit", exc_info=True)
 
 
 def bump_generation(*_args, **_kwargs):
-    """Start a new generation: every stored page is stale from now on. Never raises."""
-    cache = page_cache()
-    token = _new_token()
-    scope = _request_scope.get()
-    if scope is not None:
-        scope.pop("token", None)
-    try:
-        if _is_process_local(cache):
-            _write_stamp(stamp_file(), token)
-        else:
-            cache.set(GENERATION_KEY, token, None)
-    except Exception:  # noqa: BLE001 - a cache outage must not stop an editor from publishing
-        logger.warning("Could not bump the page cache generation; cached pages may be stale", exc_info=True)
+    """Start a new generation: every stored page is stale from now on.
+
+    Written inside the current transaction, so the bump commits or rolls back with the change. A
+    second bump after the commit retires anything another thread rendered from the old data
+    while the transaction was open.
+    """
+    _write_new_token()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_write_after_commit)

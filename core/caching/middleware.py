@@ -8,17 +8,16 @@ HTTPS redirect still happens.
 
 import hashlib
 import logging
+import math
 import time
 from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-from . import local
-from .generation import current_generation, page_cache, request_scope
-from .notices import next_notice_boundary
+from .boundaries import seconds_until_next_change
+from .generation import current_generation, page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -63,38 +62,27 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         drop_campaign_parameters(request)
-        with request_scope():
-            return self.respond(request)
-
-    def respond(self, request):
         key = self.cache_key(request) if self.is_cacheable_request(request) else None
         if key is None:
             return self.mark_uncacheable(request, self.get_response(request))
 
-        generation = None
         try:
             generation = current_generation()
-            entry = local.get(generation, key, pickled=False)
-            if entry is local.MISSING:
-                entry = page_cache().get(key)
-                if entry is not None and entry[0] == generation:
-                    local.keep(generation, key, entry, pickled=False)
-        except Exception:  # noqa: BLE001 - any backend's connection errors: serve uncached
+            entry = page_cache().get(key)
+        except Exception:  # noqa: BLE001 - a cache (or generation) that cannot answer: serve uncached
             logger.warning("Page cache unavailable; serving uncached", exc_info=True)
             return self.mark_uncacheable(request, self.get_response(request), public_ok=True)
-        if entry is not None and entry[0] == generation:
+        if self.is_fresh(entry, generation):
             return self.rebuild(entry)
-        if generation is None:  # the cache answers nothing (Redis is down): render, store nothing
-            return self.mark_uncacheable(request, self.get_response(request), public_ok=True)
 
         response = self.get_response(request)
         if not self.is_storable(request, response):
             return self.mark_uncacheable(request, response)
-        timeout = self.timeout(request)
-        self.add_public_cache_control(response, timeout)
+        lifetime = self.lifetime()
+        self.add_public_cache_control(response, lifetime)
         response["X-Page-Cache"] = "miss"
-        if timeout > 0:
-            self.store(key, generation, response, timeout)
+        if lifetime >= 1:
+            self.store(key, generation, response, lifetime)
         return response
 
     # Which requests and responses qualify.
@@ -132,29 +120,29 @@ class PageCacheMiddleware:
         raw = f"{request.scheme}://{host}{request.path}"
         return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
-    def timeout(self, request):
-        timeout = _setting("PAGE_CACHE_SECONDS", 600)
+    @staticmethod
+    def lifetime():
+        """Seconds a page may be kept: PAGE_CACHE_SECONDS, or less when something changes by the clock
+        sooner (a notice, an event's state, a registration deadline); 0 when that cannot be told."""
+        keep = _setting("PAGE_CACHE_SECONDS", 600)
         try:
-            boundary = next_notice_boundary(timezone.now())
-        except Exception:  # noqa: BLE001 - without the answer, store nothing rather than risk a stale notice
-            logger.warning("Could not read the next site notice boundary", exc_info=True)
+            until_change = seconds_until_next_change()
+        except Exception:  # noqa: BLE001 - without the answer, store nothing rather than risk a stale page
+            logger.warning("Could not tell when pages next change by the clock; storing nothing", exc_info=True)
             return 0
-        return min(timeout, boundary) if boundary is not None else timeout
+        return keep if until_change is None else min(keep, until_change)
 
     # Headers.
 
     @staticmethod
-    def add_public_cache_control(response, timeout):
+    def add_public_cache_control(response, lifetime):
+        """A CDN may keep the page, and serve it stale while it asks again, but never past `lifetime`."""
         if "Cache-Control" in response:
             return
-        shared = min(_setting("PAGE_CACHE_CDN_SECONDS", 60), timeout)
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=0,
-            s_maxage=shared,
-            stale_while_revalidate=_setting("PAGE_CACHE_STALE_SECONDS", 30) if shared else 0,
-        )
+        whole = max(0, math.floor(lifetime))
+        shared = min(_setting("PAGE_CACHE_CDN_SECONDS", 60), whole)
+        stale = min(_setting("PAGE_CACHE_STALE_SECONDS", 30), whole - shared) if shared else 0
+        patch_cache_control(response, public=True, max_age=0, s_maxage=shared, stale_while_revalidate=stale)
 
     @staticmethod
     def mark_uncacheable(request, response, public_ok=False):
@@ -164,27 +152,30 @@ class PageCacheMiddleware:
         if request.method not in ("GET", "HEAD") or getattr(request, "is_preview", False):
             patch_cache_control(response, private=True, no_store=True)
         elif public_ok and PageCacheMiddleware.is_storable(request, response):
-            # The cache is down, but the page itself is public.
-            PageCacheMiddleware.add_public_cache_control(response, _setting("PAGE_CACHE_SECONDS", 600))
+            # Our cache is down, but the page itself is public.
+            PageCacheMiddleware.add_public_cache_control(response, PageCacheMiddleware.lifetime())
         else:
             patch_cache_control(response, private=True, no_cache=True)
         return response
 
-    # Storage.
+    # Storage. An entry is (generation, expires at, status, headers, content).
 
     @staticmethod
-    def store(key, generation, response, timeout):
+    def is_fresh(entry, generation):
+        return entry is not None and entry[0] == generation and time.time() < entry[1]
+
+    @staticmethod
+    def store(key, generation, response, lifetime):
         headers = [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS]
-        entry = (generation, response.status_code, headers, response.content, time.time())
+        entry = (generation, time.time() + lifetime, response.status_code, headers, response.content)
         try:
-            page_cache().set(key, entry, timeout)
-            local.keep(generation, key, entry, pickled=False)
+            page_cache().set(key, entry, math.ceil(lifetime))
         except Exception:  # noqa: BLE001
             logger.warning("Could not store a page in the page cache", exc_info=True)
 
     @staticmethod
     def rebuild(entry):
-        _generation, status, headers, content, _stored_at = entry
+        _generation, _expires_at, status, headers, content = entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value

@@ -2,6 +2,7 @@
 
 from .mixins import ContactsMixin, SiteChromeMixin
 from .notices import SiteNotice
+from .page_cache import PageCacheGeneration
 from .people import Person
 from .site_settings import ContactSettings, FooterSettings
 from .topics import Topic
@@ -10,6 +11,7 @@ __all__ = [
     "ContactsMixin",
     "ContactSettings",
     "FooterSettings",
+    "PageCacheGeneration",
     "Person",
     "SiteChromeMixin",
     "SiteNotice",

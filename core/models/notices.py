@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
@@ -78,3 +78,11 @@ class SiteNotice(models.Model):
     def is_active(self, at=None):
         at = at or timezone.now()
         return (self.starts_at is None or self.starts_at <= at) and (self.ends_at is None or self.ends_at > at)
+
+
+def next_notice_change(now):
+    """The next moment after `now` at which a notice appears or disappears (PAGE_CACHE_TIME_BOUNDARIES)."""
+    found = SiteNotice.objects.aggregate(
+        starts=Min("starts_at", filter=Q(starts_at__gt=now)), ends=Min("ends_at", filter=Q(ends_at__gt=now))
+    )
+    return min((moment for moment in found.values() if moment is not None), default=None)

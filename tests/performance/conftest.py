@@ -1,12 +1,10 @@
-"""Fixtures of the performance tests: a page cache of their own and a helper to count queries."""
+"""Fixtures of the performance tests: the page cache on, or off for counting queries."""
 
 import pytest
 
 
 @pytest.fixture(autouse=True)
-def _own_generation_file(settings, tmp_path):
-    """Other test runs on this machine bump their own generation, never ours."""
-    settings.PAGE_CACHE_STAMP_FILE = str(tmp_path / "page-cache.stamp")
+def _page_cache_on(settings):
     settings.PAGE_CACHE_ENABLED = True
 
 

@@ -86,6 +86,8 @@ def test_a_page_published_through_one_server_is_fresh_on_both(cluster):
         "from home.models import ContentPage; p = ContentPage.objects.get(slug='om-oss'); "
         "p.title = 'Om föreningen'; p.save_revision().publish()",
     )
+    # Each server reads the generation at most a second after it last did: that is the bound.
+    time.sleep(1.1)
     assert "<h1>Om föreningen</h1>" in _get(first + "/om-oss/")
     assert "<h1>Om föreningen</h1>" in _get(second + "/om-oss/")
 

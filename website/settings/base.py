@@ -102,7 +102,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "core.context_processors.site_name",
-                "core.context_processors.cache_generation",
+                "core.caching.context_processors.cache_generation",
             ],
         },
     },
@@ -143,7 +143,14 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))  # in our cache, invalidated on publish
 PAGE_CACHE_CDN_SECONDS = int(os.environ.get("PAGE_CACHE_CDN_SECONDS", "60"))  # s-maxage for a CDN in front
 PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "30"))  # stale-while-revalidate
-PAGE_CACHE_STAMP_FILE = os.environ.get("PAGE_CACHE_STAMP_FILE", "")  # generation file for local-memory caches
+# How often each thread reads the generation from the database: the bound on how long another
+# server may go on serving a page that an editor has just changed.
+PAGE_CACHE_GENERATION_SECONDS = float(os.environ.get("PAGE_CACHE_GENERATION_SECONDS", "1"))
+# Functions next_change(now) of what changes by the clock; no page is kept past their next moment.
+PAGE_CACHE_TIME_BOUNDARIES = [
+    "core.models.notices.next_notice_change",
+    "events.clock.next_state_change",
+]
 # Campaign parameters that newsletters and social media add to links: no page reads them, so they
 # are dropped before routing and such a visit is served from the page cache (utm_* always).
 PAGE_CACHE_IGNORED_PARAMS = env_list(
@@ -166,8 +173,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Failed logins are counted per user name in a cache shared by all app servers (Redis, or a
-# database table without Redis); no IP address is stored anywhere, hence axes.W006 is silenced.
+# Failed logins are counted per user name in a database cache table that all app servers share,
+# also while Redis is down; no IP address is stored anywhere, hence axes.W006 is silenced.
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 AXES_CACHE = "axes"
 # {% cache %} fragments vary on the cache generation, so each process may keep its own.
@@ -175,15 +182,7 @@ CACHES["template_fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "template-fragments",
 }
-CACHES["axes"] = (
-    {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ["REDIS_URL"],
-        "KEY_PREFIX": "axes",
-    }
-    if os.environ.get("REDIS_URL")
-    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "login_attempts"}
-)
+CACHES["axes"] = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "login_attempts"}
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
@@ -195,8 +194,10 @@ AXES_VERBOSE = False
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# Sessions live in the database, read through the cache when it is Redis: an outage costs a query
+# per request, never an editor's login.
 if os.environ.get("REDIS_URL"):
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
