@@ -408,7 +408,6 @@ def main():
             "SECURE_HSTS_SECONDS": "0",
             "SECURE_COOKIES": "0",
             "LOG_LEVEL": "ERROR",
-            "PAGE_CACHE_STAMP_FILE": str(workdir / "page-cache.stamp"),
         }
         env.pop("REDIS_URL", None)
         if args.redis:
