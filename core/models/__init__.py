@@ -1,8 +1,9 @@
-"""Shared models: people, topics, site notices, site settings and page mixins."""
+"""Shared models: people, topics, site notices, site settings, page mixins and the rate-limit log."""
 
 from .mixins import ContactsMixin, SiteChromeMixin
 from .notices import SiteNotice
 from .people import Person
+from .rate_limits import RateLimitHit
 from .site_settings import ContactSettings, FooterSettings
 from .topics import Topic
 
@@ -11,6 +12,7 @@ __all__ = [
     "ContactSettings",
     "FooterSettings",
     "Person",
+    "RateLimitHit",
     "SiteChromeMixin",
     "SiteNotice",
     "Topic",
