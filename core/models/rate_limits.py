@@ -20,9 +20,10 @@ class RateLimitHit(models.Model):
     No IP address is stored; the key is an HMAC that cannot be matched with another day's key.
     """
 
-    scope = models.CharField("begränsning", max_length=50)
-    client_key = models.CharField("klientnyckel", max_length=64)
-    at = models.DateTimeField("tidpunkt")
+    # Written only by core.rate_limits, never in the admin: hence not editable.
+    scope = models.CharField("begränsning", max_length=50, editable=False)
+    client_key = models.CharField("klientnyckel", max_length=64, editable=False)
+    at = models.DateTimeField("tidpunkt", editable=False)
 
     objects = RateLimitHitQuerySet.as_manager()
 
