@@ -8,10 +8,10 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 
 from core.models import FooterSettings
+from core.rate_limits import RateLimit
 from events.formatting import when
 from feedback.forms import MESSAGES as TEXT_MESSAGES
 from feedback.forms import has_invalid_encoding
-from feedback.protection import RateLimit
 
 from . import services
 from .emails import send_pending
@@ -37,14 +37,9 @@ HEADINGS = {
 }
 
 
-class RegistrationRateLimit(RateLimit):
-    """The feedback widget's per-client counter, with a bucket and limits of its own."""
-
-    def __init__(self):
-        super().__init__(limit=settings.REGISTRATION_RATE_LIMIT, window=settings.REGISTRATION_RATE_WINDOW)
-
-    def _cache_key(self, request):
-        return "registrations:" + super()._cache_key(request)
+def registration_rate_limit():
+    """REGISTRATION_RATE_LIMIT sign-ups per client in any REGISTRATION_RATE_WINDOW seconds, counted apart."""
+    return RateLimit("registrations", settings.REGISTRATION_RATE_LIMIT, settings.REGISTRATION_RATE_WINDOW)
 
 
 def outcome_text(outcome, event, email="", position=None):
@@ -95,10 +90,10 @@ class SignupView(View):
         refused = services.state_outcome(self.event)
         if refused:
             return self.render(None, outcome=refused, status=400)
-        rate_limit = RegistrationRateLimit()
-        if not rate_limit.hit(request):
+        verdict = registration_rate_limit().hit(request)
+        if not verdict.allowed:
             response = self.render(RegistrationForm(request.POST, event=self.event), error=TOO_MANY, status=429)
-            response["Retry-After"] = str(rate_limit.retry_after())
+            response["Retry-After"] = str(verdict.retry_after)
             return response
         if has_invalid_encoding(request.POST):
             return self.render(RegistrationForm(event=self.event), error=TEXT_MESSAGES["encoding"], status=400)

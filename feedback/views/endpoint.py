@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from ..forms import HONEYPOT_FIELD, MESSAGES, AnswerForm, CommentForm, has_invalid_encoding
 from ..models import FeedbackResponse, new_token
-from ..protection import RateLimit, is_same_origin
+from ..protection import feedback_rate_limit, is_same_origin
 
 THANKS = "Tack för att du hjälper oss!"
 THANKS_FOR_COMMENT = "Tack för din kommentar!"
@@ -72,10 +72,10 @@ class FeedbackEndpointView(View):
     def post(self, request):
         if not is_same_origin(request):
             return self.error(403, CROSS_ORIGIN, heading="Svaret kom från en annan webbplats")
-        rate_limit = RateLimit()
-        if not rate_limit.hit(request):
+        verdict = feedback_rate_limit().hit(request)
+        if not verdict.allowed:
             response = self.error(429, TOO_MANY, heading="För många svar")
-            response["Retry-After"] = str(rate_limit.retry_after())
+            response["Retry-After"] = str(verdict.retry_after)
             return response
         try:
             data = request.POST

@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from core.models import Person, SiteNotice, Topic
+from core.models import Person, RateLimitHit, SiteNotice, Topic
 
 
 class PersonFactory(DjangoModelFactory):
@@ -37,3 +37,14 @@ class SiteNoticeFactory(DjangoModelFactory):
     link_url = "https://example.se/corona"
     starts_at = factory.LazyFunction(lambda: timezone.now() - timezone.timedelta(days=1))
     ends_at = factory.LazyFunction(lambda: timezone.now() + timezone.timedelta(days=1))
+
+
+class RateLimitHitFactory(DjangoModelFactory):
+    """A hit logged just now by some client on the feedback limit."""
+
+    class Meta:
+        model = RateLimitHit
+
+    scope = "feedback"
+    client_key = factory.Sequence(lambda n: f"{n:040x}")
+    at = factory.LazyFunction(timezone.now)
