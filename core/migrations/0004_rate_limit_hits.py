@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_editor_help_text'),
+        ('core', '0003_page_cache_generation'),
     ]
 
     operations = [
