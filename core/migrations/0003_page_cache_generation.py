@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
             name="PageCacheGeneration",
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("token", models.CharField(max_length=32, verbose_name="token")),
+                ("token", models.CharField(editable=False, max_length=32, verbose_name="token")),
                 ("changed_at", models.DateTimeField(auto_now=True, verbose_name="ändrad")),
             ],
             options={

@@ -6,7 +6,7 @@ from django.db import models
 class PageCacheGeneration(models.Model):
     """One row whose token changes whenever content that pages show changes (docs/performance.md)."""
 
-    token = models.CharField("token", max_length=32)
+    token = models.CharField("token", max_length=32, editable=False)
     changed_at = models.DateTimeField("ändrad", auto_now=True)
 
     class Meta:
