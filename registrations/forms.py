@@ -1,6 +1,7 @@
 """The sign-up form: name, e-mail and consent always; other questions only when the editor chose them."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from events.models import RegistrationQuestion
 from feedback.forms import CleanTextMixin
@@ -12,6 +13,20 @@ HONEYPOT_FIELD = "webbplats"
 
 def too_long(what, limit):
     return f"{what} får vara högst {limit} tecken."
+
+
+class PartChoiceField(forms.ModelMultipleChoiceField):
+    """The series parts to sign up for; an id no database column can hold is refused before any query
+    (SQLite raises OverflowError on one)."""
+
+    LARGEST_ID = 2**63 - 1
+
+    def clean(self, value):
+        for pk in value or []:
+            text = str(pk).strip()
+            if text.lstrip("-").isdigit() and abs(int(text)) > self.LARGEST_ID:
+                raise ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value")
+        return super().clean(value)
 
 
 class RegistrationForm(CleanTextMixin, forms.Form):
@@ -70,7 +85,7 @@ class RegistrationForm(CleanTextMixin, forms.Form):
         error_messages={"max_length": too_long("Texten om specialkost eller tillgänglighet", NEEDS_MAX_LENGTH)},
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    parts = forms.ModelMultipleChoiceField(
+    parts = PartChoiceField(
         label="Vilka delar vill du delta i?",
         queryset=None,
         widget=forms.CheckboxSelectMultiple,

@@ -62,3 +62,12 @@ def test_the_invitation_holds_only_the_chosen_parts(client, series, outbox):
     summaries = [str(event["SUMMARY"]) for event in Calendar.from_ical(ics).walk("VEVENT")]
     assert summaries == ["Motstånd (Svåra beslut)"]
     assert "Delar: " in message.body and "Motstånd" in message.body
+
+
+@pytest.mark.parametrize("part_id", ["9223372036854775808", "-9223372036854775809", "99999999999999999999999"])
+def test_a_part_id_no_database_can_hold_is_refused_with_a_message(client, series, part_id):
+    response = sign_up(client, series, parts=[part_id])
+
+    assert response.status_code == 400
+    assert "Välj bland delarna som visas." in response.content.decode()
+    assert not series.registrations.exists()
