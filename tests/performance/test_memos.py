@@ -2,7 +2,6 @@
 uncached render reads them instead of the database, and never shows anything out of date."""
 
 import datetime as dt
-import uuid
 
 import pytest
 import time_machine
@@ -31,16 +30,6 @@ def queries_of(client, url):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     return response, [query["sql"] for query in queries.captured_queries]
-
-
-def test_a_page_known_to_the_memo_is_read_with_one_query_for_its_own_row(client, about):
-    client.get("/om-oss/")
-
-    response, sql = queries_of(client, "/om-oss/")
-
-    assert response.status_code == 200
-    assert len(sql) == 1, sql
-    assert "home_contentpage" in sql[0]
 
 
 def test_a_renamed_page_answers_at_its_new_address_only(client, about):
@@ -80,17 +69,6 @@ def test_a_page_published_where_a_visitor_found_nothing_is_found(client, home_pa
     ContentPageFactory(parent=home_page, title="Nyheter", slug="nyheter").save_revision().publish()
 
     assert client.get("/nyheter/").status_code == 200
-
-
-def test_unknown_addresses_are_not_remembered(client, about):
-    from core.caching.generation import page_cache
-
-    client.get("/finns-inte/")  # the site for this host is remembered once
-    before = len(page_cache()._cache)
-    for number in range(20):
-        assert client.get(f"/finns-inte-{number}/").status_code == 404
-
-    assert len(page_cache()._cache) == before
 
 
 def test_a_page_made_private_after_a_visit_asks_for_a_login(client, about):
@@ -198,30 +176,3 @@ def test_a_preview_shows_the_drafts_topics_not_the_remembered_ones(client, home_
     preview = draft.save_revision().as_object().make_preview_request()
 
     assert "Välfärdsteknik" in preview.content.decode()
-
-
-def test_with_redis_a_worker_asks_redis_only_for_the_generation_once_it_has_the_memos(client, about, settings):
-    from django.core.cache import caches
-
-    settings.CACHES = {
-        **settings.CACHES,
-        "default": {
-            "BACKEND": "core.caching.backends.ResilientRedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/7",
-            "KEY_PREFIX": f"memo-test-{uuid.uuid4().hex}",
-        },
-    }
-    redis = caches["default"]
-    client.get("/om-oss/")
-    client.get("/om-oss/")
-    asked = []
-    real_get, real_get_many = redis.get, redis.get_many
-    redis.get = lambda key, *args, **kwargs: asked.append(key) or real_get(key, *args, **kwargs)
-    redis.get_many = lambda keys, *args, **kwargs: asked.extend(keys) or real_get_many(keys, *args, **kwargs)
-
-    assert "<h1>Om oss</h1>" in client.get("/om-oss/").content.decode()
-    assert asked == ["pagecache:generation"]
-
-    about.title = "Om föreningen"
-    about.save_revision().publish()
-    assert "<h1>Om föreningen</h1>" in client.get("/om-oss/").content.decode()
