@@ -1,18 +1,17 @@
 """Template tags for the site chrome: menu, breadcrumbs and notices."""
 
 from django import template
+from wagtail.models import Site
 
 from core.caching.memo import per_generation
 from core.caching.notices import active_notices
-from core.caching.restrictions import public
-from core.caching.sites import site_for_request
 
 register = template.Library()
 
 
 def _site_root(context):
     request = context.get("request")
-    site = site_for_request(request) if request else None
+    site = Site.find_for_request(request)
     return site.root_page if site else None
 
 
@@ -27,7 +26,7 @@ def main_menu(context):
 
         def menu_items():
             # Titles, addresses and tree paths only: the template needs no page objects.
-            pages = public(root.get_children().live().in_menu())
+            pages = root.get_children().live().in_menu().public()
             return [{"title": page.title, "url": page.get_url(request), "path": page.path} for page in pages]
 
         items = per_generation(f"main-menu:{root.pk}", menu_items)
