@@ -19,7 +19,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.caching.memo import related_for_generation
 from core.cards import PAGE_CARD_FIELDS
 from core.models import ContactsMixin, SiteChromeMixin, Topic
 
@@ -241,8 +240,8 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
 
     @cached_property
     def topic_list(self):
-        """The page's topics, read once per render (template and JSON-LD) from the generation's memo."""
-        return related_for_generation(self, "topics")
+        """The page's topics, read once per render for the template and the JSON-LD."""
+        return list(self.topics.all())
 
     def save(self, *args, **kwargs):
         self.update_media_flags()

@@ -22,12 +22,12 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 BUDGET = {
     "home.HomePage": 14,
     "home.ContentPage": 10,
-    "events.ConferencePage": 14,
-    "events.SeminarSeriesPage": 15,
-    "events.NetworkPage": 12,
-    "events.EventIndexPage": 12,
+    "events.ConferencePage": 15,
+    "events.SeminarSeriesPage": 16,
+    "events.NetworkPage": 13,
+    "events.EventIndexPage": 13,
     "knowledge.KnowledgeIndexPage": 10,
-    "knowledge.KnowledgePage": 15,
+    "knowledge.KnowledgePage": 17,
     "search /sok/": 11,
     "topic /amnen/<slug>/": 9,
 }
