@@ -2,7 +2,8 @@
 
 The builders put 5 or 50 of each kind of item on a page: body blocks, people, programme items,
 series parts and listed pages. The counts are of a render with warm Wagtail caches (site root
-paths, settings, renditions) and the page cache switched off.
+paths, renditions) and template fragments (menu, breadcrumbs, feed links, footer, Kontakt), and
+the page cache switched off.
 """
 
 import pytest
@@ -16,9 +17,10 @@ from .builders import BUILDERS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
-# Today's counts as ceilings, so that any new query per render shows up here. Pages need their
-# own row and the few relations of their content; Wagtail routes each page itself (the site, then
-# the tree one path segment at a time) and checks its view restrictions.
+# Today's counts as ceilings, so that any new query per render shows up here; the issue allows
+# at most 20 for every page type. Wagtail routes each page (the site, then the tree one path
+# segment at a time) and checks its view restrictions; each .public() reads the private
+# sections; each StreamField reads the people, pages and images its blocks choose.
 BUDGET = {
     "home.HomePage": 15,
     "home.ContentPage": 11,
