@@ -12,8 +12,6 @@ from wagtail.documents import blocks as document_blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from core.caching.memo import objects_by_id
-
 # Rich text in bodies stays simple: structure comes from blocks (headings, lists, facts boxes).
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -349,21 +347,6 @@ class TableBlock(WagtailTableBlock):
         }
 
 
-class PersonChooserBlock(SnippetChooserBlock):
-    """A person from the register; a render reads the chosen people from the cache generation's memo."""
-
-    def __init__(self, **kwargs):
-        super().__init__("core.Person", **kwargs)
-
-    def bulk_to_python(self, values):
-        people = objects_by_id(self.model_class, values)
-        return [people.get(value) for value in values]
-
-    def deconstruct(self):
-        # Stored and migrated as the plain snippet chooser it is; only reading differs.
-        return ("wagtail.snippets.blocks.SnippetChooserBlock", ("core.Person",), self._constructor_args[1])
-
-
 class ContactBlock(blocks.StructBlock):
     """A contact box: a chosen heading, people from the register and/or free text."""
 
@@ -380,7 +363,7 @@ class ContactBlock(blocks.StructBlock):
     )
     custom_heading = blocks.CharBlock(label="Egen rubrik", required=False, help_text="Ersätter rubriken ovan.")
     people = blocks.ListBlock(
-        PersonChooserBlock(label="Person"),
+        SnippetChooserBlock("core.Person", label="Person"),
         label="Personer",
         default=[],
         help_text="Personer ur registret under Personer; ändras där, syns överallt.",
@@ -428,8 +411,8 @@ class SpeakerStructValue(blocks.StructValue):
 class SpeakerBlock(blocks.StructBlock):
     """A speaker or participant: a person from the register, or a name and title written in."""
 
-    person = PersonChooserBlock(
-        label="Person i registret", required=False, help_text="Välj en person, eller skriv ett namn."
+    person = SnippetChooserBlock(
+        "core.Person", label="Person i registret", required=False, help_text="Välj en person, eller skriv ett namn."
     )
     name = blocks.CharBlock(label="Eller namn", required=False, help_text="T.ex. Meddelas senare.")
     title = blocks.CharBlock(label="Titel och organisation", required=False, help_text="Ersätter personens roll.")

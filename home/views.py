@@ -7,10 +7,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from core.caching.restrictions import public
-from core.caching.sites import site_for_request
 from core.models import Topic
 from events.models.index import event_ids, load_events
 from home.search import clean_query, excerpt, type_label
@@ -27,8 +25,8 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     promotions, results = [], None
     if query:
-        site = site_for_request(request)
-        pages = public(Page.objects.live())
+        site = Site.find_for_request(request)
+        pages = Page.objects.live().public()
         if site:
             pages = pages.descendant_of(site.root_page, inclusive=True)
         search_query = Query.get(query)

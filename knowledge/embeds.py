@@ -5,7 +5,6 @@ record); a visitor's page view only reads those stored records and never calls a
 """
 
 import functools
-import hashlib
 import logging
 import re
 from dataclasses import dataclass
@@ -18,8 +17,6 @@ from django.utils.html import format_html
 from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.embeds.models import Embed
-
-from core.caching.memo import per_generation
 
 logger = logging.getLogger(__name__)
 
@@ -125,21 +122,15 @@ def stored_embeds(urls):
 
     Expired records are still used: refreshing them is the editor's save, not the visitor's view.
     """
-    urls = sorted({url for url in urls if url})
+    urls = {url for url in urls if url}
     if not urls:
         return {}
-
-    def load():
-        found = {}
-        for embed in Embed.objects.filter(url__in=urls).order_by("pk"):
-            # Prefer the record made without a width limit, which is what a save stores.
-            if embed.url not in found or (embed.max_width is None and found[embed.url].max_width is not None):
-                found[embed.url] = embed
-        return found
-
-    # Saving an Embed starts a new cache generation, so the records are kept until then.
-    digest = hashlib.sha256("\n".join(urls).encode()).hexdigest()
-    return per_generation(f"stored-embeds:{digest}", load)
+    found = {}
+    for embed in Embed.objects.filter(url__in=urls).order_by("pk"):
+        # Prefer the record made without a width limit, which is what a save stores.
+        if embed.url not in found or (embed.max_width is None and found[embed.url].max_width is not None):
+            found[embed.url] = embed
+    return found
 
 
 def lookup_embed(url, context=None):

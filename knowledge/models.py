@@ -19,9 +19,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.caching.memo import per_generation, related_for_generation
-from core.caching.restrictions import public
-from core.caching.sites import site_for_request
 from core.cards import PAGE_CARD_FIELDS
 from core.models import ContactsMixin, SiteChromeMixin, Topic
 
@@ -114,8 +111,11 @@ class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
 
     def knowledge_pages(self):
         """The live, public knowledge pages below this listing, newest first."""
-        return public(KnowledgePage.objects.child_of(self).live()).order_by(
-            "-publication_date", "-first_published_at", "-pk"
+        return (
+            KnowledgePage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-publication_date", "-first_published_at", "-pk")
         )
 
     @property
@@ -212,15 +212,8 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
         return context
 
     def listing_url(self, request):
-        """The address of the listing above this page, for its topic links (kept for the generation)."""
-
-        def find():
-            return self.get_parent().get_url(request)
-
-        if self.pk is None:  # a preview of a page not yet created: nothing to key a memo by
-            return find()
-        site = site_for_request(request)
-        return per_generation(f"listing-url:{self.pk}:{getattr(site, 'pk', '')}", find)
+        """The address of the listing above this page, for its topic links."""
+        return self.get_parent().get_url(request)
 
     # Link previews and search engines read the page as an article.
     og_type = "article"
@@ -247,8 +240,8 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
 
     @cached_property
     def topic_list(self):
-        """The page's topics, read once per render (template and JSON-LD) from the generation's memo."""
-        return related_for_generation(self, "topics")
+        """The page's topics, read once per render for the template and the JSON-LD."""
+        return list(self.topics.all())
 
     def save(self, *args, **kwargs):
         self.update_media_flags()
@@ -283,7 +276,7 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
         ids = [child.value.pk for child in self.related_pages if child.value]
         if not ids:
             return []
-        pages = public(Page.objects.filter(pk__in=ids).live()).specific()
+        pages = Page.objects.filter(pk__in=ids).live().public().specific()
         by_id = {page.pk: page for page in pages}
         return [by_id[pk] for pk in ids if pk in by_id]
 
@@ -315,7 +308,7 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
     @classmethod
     def visible(cls):
         """Live, public knowledge pages, newest first."""
-        return public(cls.objects.live()).order_by("-publication_date", "-first_published_at", "-pk")
+        return cls.objects.live().public().order_by("-publication_date", "-first_published_at", "-pk")
 
     @classmethod
     def for_topic(cls, topic, limit=None):

@@ -7,8 +7,6 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core.caching.routing import serve as page_serve
-
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
@@ -24,8 +22,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     ]
 
 urlpatterns += [
-    # Wagtail serves every path not matched above, so it comes last; our view finds the page from
-    # a per-generation memo first (core/caching/routing.py), with Wagtail's own pattern and name.
-    re_path(wagtail_urls.serve_pattern, page_serve, name="wagtail_serve"),
+    # Wagtail's own patterns come last: its password and login views for private pages, then its
+    # page view for every path not matched above.
     path("", include(wagtail_urls)),
 ]

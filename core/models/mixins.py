@@ -5,12 +5,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
 from core.blocks import ContactStreamBlock
-from core.caching.restrictions import view_restrictions
 
 
 class SiteChromeMixin(models.Model):
     """What every page type shares: an editor can turn off the site-wide Kontakt block or the
-    feedback widget on a page, and view restrictions are read from the per-generation memo."""
+    feedback widget on a page."""
 
     show_site_contact = models.BooleanField(
         "visa webbplatsens kontaktruta",
@@ -39,10 +38,6 @@ class SiteChromeMixin(models.Model):
     @property
     def feedback_enabled(self):
         return self.feedback_enabled_for_type and self.show_feedback
-
-    def get_view_restrictions(self):
-        # Wagtail asks on every request; without any restriction in the site there is nothing to read.
-        return view_restrictions(super().get_view_restrictions)
 
 
 class ContactsMixin(models.Model):

@@ -75,6 +75,13 @@ class SiteNotice(models.Model):
         if self.link_page_id and self.link_url:
             raise ValidationError({"link_url": "Välj antingen en sida eller en extern länk, inte båda."})
 
+    @property
+    def url(self):
+        """Where the notice links to: its page's address, else the external one ("" for no link)."""
+        if self.link_page_id:
+            return self.link_page.url or ""
+        return self.link_url
+
     def is_active(self, at=None):
         at = at or timezone.now()
         return (self.starts_at is None or self.starts_at <= at) and (self.ends_at is None or self.ends_at > at)

@@ -4,8 +4,6 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from core.caching.memo import per_generation
-
 
 class Topic(index.Indexed, models.Model):
     """A subject area (e.g. Digitalisering, Demokrati) that pages are tagged with."""
@@ -29,5 +27,5 @@ class Topic(index.Indexed, models.Model):
 
     @classmethod
     def listed(cls):
-        """Every topic by name, for filters and the topic index; kept for the cache generation."""
-        return per_generation("topics:all", lambda: list(cls.objects.order_by("name")))
+        """Every topic by name, for filters and the topic index."""
+        return list(cls.objects.order_by("name"))

@@ -1,18 +1,15 @@
 """Template tags for the site chrome: menu, breadcrumbs and notices."""
 
 from django import template
+from wagtail.models import Page, Site
 
-from core.caching.memo import per_generation
-from core.caching.notices import active_notices
-from core.caching.restrictions import public
-from core.caching.sites import site_for_request
+from core.models import SiteNotice
 
 register = template.Library()
 
 
 def _site_root(context):
-    request = context.get("request")
-    site = site_for_request(request) if request else None
+    site = Site.find_for_request(context.get("request"))
     return site.root_page if site else None
 
 
@@ -20,17 +17,7 @@ def _site_root(context):
 def main_menu(context):
     """The live, public pages under the site root that editors marked "visa i menyer"."""
     root = _site_root(context)
-    items = []
-    if root:
-        # The same for every page until content changes: kept for the cache generation.
-        request = context.get("request")
-
-        def menu_items():
-            # Titles, addresses and tree paths only: the template needs no page objects.
-            pages = public(root.get_children().live().in_menu())
-            return [{"title": page.title, "url": page.get_url(request), "path": page.path} for page in pages]
-
-        items = per_generation(f"main-menu:{root.pk}", menu_items)
+    items = root.get_children().live().in_menu().public() if root else []
     current = context.get("page")
     return {
         "items": items,
@@ -40,6 +27,20 @@ def main_menu(context):
     }
 
 
+@register.simple_tag(takes_context=True)
+def menu_position(context):
+    """Where the current page lies in the main menu, the only part of the menu that differs
+    between pages (for its fragment's cache key): the path of its top-level section, with "+"
+    below that section's own page; "" on pages outside the site's tree and on other views."""
+    page = context.get("page")
+    root = _site_root(context)
+    path = getattr(page, "path", "") or ""
+    if not root or not path.startswith(root.path):
+        return ""
+    section = path[: len(root.path) + Page.steplen]
+    return section if path == section else f"{section}+"
+
+
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     """The trail from the home page to the current page (none on the home page itself)."""
@@ -47,24 +48,15 @@ def breadcrumbs(context):
     root = _site_root(context)
     if not page or not root or page.depth <= root.depth:
         return {"ancestors": [], "page": page}
-
     request = context.get("request")
-
-    def trail():
-        ancestors = page.get_ancestors().filter(depth__gte=root.depth).live()
-        return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
-
-    if page.pk is None or getattr(request, "is_preview", False):
-        ancestors = trail()  # a preview's page may not be in the tree yet
-    else:
-        ancestors = per_generation(f"breadcrumbs:{root.pk}:{page.pk}", trail)
-    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+    ancestors = page.get_ancestors().filter(depth__gte=root.depth).live()
+    return {"ancestors": ancestors, "page": page, "request": request}
 
 
 @register.inclusion_tag("components/site_notices.html")
 def site_notices():
     """The notices whose display window includes now."""
-    return {"notices": active_notices()}
+    return {"notices": SiteNotice.objects.active().select_related("link_page")}
 
 
 @register.filter

@@ -13,7 +13,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.caching.restrictions import public
 from core.cards import PAGE_CARD_FIELDS
 from core.models import SiteChromeMixin, Topic
 from events import calendar
@@ -33,8 +32,7 @@ CARD_FIELDS = (*PAGE_CARD_FIELDS, "start", "end", "city", "event_format", "statu
 
 def _event_querysets(parent=None):
     for model in EVENT_MODELS:
-        # public() reads the private sections from the per-generation memo, not once per type.
-        queryset = public(model.objects.live())
+        queryset = model.objects.live().public()
         if parent is not None:
             queryset = queryset.child_of(parent)
         yield model, queryset

@@ -16,7 +16,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Site
 from wagtail.search import index
 
-from core.caching.memo import related_for_generation
 from core.models import ContactsMixin
 from events import calendar
 from events.blocks import SpeakerStreamBlock
@@ -428,8 +427,8 @@ class EventMixin(RoutablePageMixin, ContactsMixin, models.Model):
 
     @cached_property
     def topic_list(self):
-        """The event's topics, from the generation's memo."""
-        return related_for_generation(self, "topics")
+        """The event's topics (a preview's are those of the draft, kept in memory)."""
+        return list(self.topics.all())
 
     # Structured data
 

@@ -16,8 +16,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from core.caching.prefetch import prefetch_stream_blocks
 from core.models import SiteChromeMixin
+from core.streams import convert_streams
 from events import calendar
 from events.blocks import ConferenceStreamBlock, NetworkMeetingBlock, SpeakerStreamBlock, format_time_range
 from events.formatting import combine, day_month, long_date
@@ -168,7 +168,7 @@ class SeminarSeriesPage(EventMixin, SiteChromeMixin, Page):
     def ordered_parts(self):
         parts = sorted(self.parts.all(), key=lambda part: (part.start, part.sort_order or 0))
         # The speakers of all parts in one query, not one per part.
-        prefetch_stream_blocks([part.speakers for part in parts], "speaker")
+        convert_streams(parts, "speakers")
         return parts
 
     @property

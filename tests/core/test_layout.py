@@ -66,6 +66,59 @@ def test_breadcrumbs_lead_from_home_to_the_page(client, home_page):
     assert 'aria-label="Brödsmulor"' not in client.get("/").content.decode()
 
 
+def _menu(html):
+    return html.split('aria-label="Huvudmeny"')[1].split("</nav>")[0]
+
+
+def test_every_page_marks_its_own_place_in_the_menu_though_the_menu_is_kept_between_renders(client, home_page):
+    about = ContentPageFactory(parent=home_page, title="Om oss", slug="om-oss", show_in_menus=True)
+    board = ContentPageFactory(parent=about, title="Styrelsen", slug="styrelsen")
+    staff = ContentPageFactory(parent=about, title="Kansliet", slug="kansliet")
+    news = ContentPageFactory(parent=home_page, title="Nyheter", slug="nyheter", show_in_menus=True)
+
+    expected = {
+        about.url: f'<a href="{about.url}" aria-current="page">Om oss</a>',
+        board.url: f'<a href="{about.url}" aria-current="true">Om oss</a>',
+        staff.url: f'<a href="{about.url}" aria-current="true">Om oss</a>',
+        news.url: f'<a href="{news.url}" aria-current="page">Nyheter</a>',
+        "/": '<a href="/" aria-current="page">Start</a>',
+    }
+    for _ in range(2):
+        for url, marked in expected.items():
+            menu = _menu(client.get(url).content.decode())
+            assert marked in menu, url
+            assert menu.count("aria-current") == 1, url
+    assert "aria-current" not in _menu(client.get("/sok/").content.decode())
+
+
+def test_breadcrumbs_are_each_pages_own(client, home_page):
+    about = ContentPageFactory(parent=home_page, title="Om oss", slug="om-oss")
+    ContentPageFactory(parent=about, title="Styrelsen", slug="styrelsen")
+    ContentPageFactory(parent=about, title="Kansliet", slug="kansliet")
+
+    for _ in range(2):
+        assert '<span aria-current="page">Styrelsen</span>' in client.get("/om-oss/styrelsen/").content.decode()
+        assert '<span aria-current="page">Kansliet</span>' in client.get("/om-oss/kansliet/").content.decode()
+
+
+def test_a_preview_shows_the_drafts_title_in_its_breadcrumbs(home_page, settings):
+    # Only the fragments are under test: a preview request made without a session is a page cache hit.
+    settings.PAGE_CACHE_ENABLED = False
+    about = ContentPageFactory(parent=home_page, title="Om oss", slug="om-oss")
+    board = ContentPageFactory(parent=about, title="Styrelsen", slug="styrelsen")
+    board.save_revision().publish()
+    # The host Wagtail gives a preview's request, so that a visit and the preview share fragments.
+    visit = Client(HTTP_HOST="localhost")
+    assert '<span aria-current="page">Styrelsen</span>' in visit.get(board.url).content.decode()
+
+    draft = type(board).objects.get(pk=board.pk)
+    draft.title = "Styrelsen 2027"
+    preview = draft.make_preview_request().content.decode()
+
+    assert '<span aria-current="page">Styrelsen 2027</span>' in preview
+    assert '<span aria-current="page">Styrelsen</span>' in visit.get(board.url).content.decode()
+
+
 def test_site_contact_box_shows_unless_the_page_turns_it_off(client, home_page, site):
     ContactSettings.objects.update_or_create(
         site=site,

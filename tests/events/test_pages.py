@@ -278,3 +278,22 @@ def test_a_network_page_renders_every_section(client, event_index):
     ]:
         assert expected in html, expected
     assert page.start == dt.datetime(2027, 4, 1, 10, 0, tzinfo=STOCKHOLM)
+
+
+def test_the_speakers_of_all_parts_of_a_series_are_read_in_one_query(event_index, django_assert_num_queries):
+    people = [PersonFactory(name=f"Inspiratör {number}") for number in range(3)]
+    series = SeminarSeriesPageFactory(parent=event_index, title="Svåra beslut")
+    series.parts = [
+        SeminarPartFactory.build(
+            date=dt.date(2027, 2, day),
+            speakers=[{"type": "speaker", "value": {"person": person.pk, "name": "", "title": ""}}],
+        )
+        for day, person in zip((10, 17, 24), people, strict=True)
+    ]
+    series.save()
+    series = SeminarSeriesPage.objects.get(pk=series.pk)
+
+    with django_assert_num_queries(2):  # the parts, then the people they name
+        names = [block.value["person"].name for part in series.ordered_parts for block in part.speakers]
+
+    assert names == ["Inspiratör 0", "Inspiratör 1", "Inspiratör 2"]
