@@ -12,10 +12,11 @@ import threading
 import time
 import uuid
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+
+from core.models import PageCacheGeneration
 
 logger = logging.getLogger(__name__)
 
@@ -28,11 +29,6 @@ _seen = threading.local()
 
 def page_cache():
     return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
-
-
-def _generations():
-    # Looked up, not imported: core's models load blocks that load before this package can.
-    return apps.get_model("core", "PageCacheGeneration").objects
 
 
 def _new_token():
@@ -50,17 +46,17 @@ def current_generation():
     token = getattr(_seen, "token", None)
     if token is not None and time.monotonic() - _seen.read_at < max_age:
         return token
-    token = _generations().filter(pk=ROW_ID).values_list("token", flat=True).first()
+    token = PageCacheGeneration.objects.filter(pk=ROW_ID).values_list("token", flat=True).first()
     if token is None:
-        token = _generations().get_or_create(pk=ROW_ID, defaults={"token": _new_token()})[0].token
+        token = PageCacheGeneration.objects.get_or_create(pk=ROW_ID, defaults={"token": _new_token()})[0].token
     _remember(token)
     return token
 
 
 def _write_new_token():
     token = _new_token()
-    if not _generations().filter(pk=ROW_ID).update(token=token):
-        _generations().update_or_create(pk=ROW_ID, defaults={"token": token})
+    if not PageCacheGeneration.objects.filter(pk=ROW_ID).update(token=token):
+        PageCacheGeneration.objects.update_or_create(pk=ROW_ID, defaults={"token": token})
     _remember(token)
 
 
