@@ -62,10 +62,11 @@ PAGES = [
 ]
 LIGHTHOUSE_PAGES = [page for page in PAGES if page[2] in ("home", "seed")]
 
-# Targets from issue 9.
+# Budgets to stay under (docs/performance.md): cached pages near a static file, and an uncached render
+# of plain Wagtail within 12 ms and 20 queries for a content page, 20 ms for home, listings and search.
 CACHED_RATIO_TARGET = 0.9
-RENDER_MS_TARGET = {"home": 20, "listing": 20, "search": 20, "seed": 10, "page": 10}
-QUERY_TARGET = 15
+RENDER_MS_TARGET = {"home": 20, "listing": 20, "search": 20, "seed": 12, "page": 12}
+QUERY_TARGET = 20
 LIGHTHOUSE_TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 100}
 
 
