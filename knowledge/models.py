@@ -3,14 +3,12 @@
 import datetime as dt
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -19,6 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import structured_data
 from core.cards import PAGE_CARD_FIELDS
 from core.models import ContactsMixin, SiteChromeMixin, Topic
 
@@ -220,23 +219,13 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
 
     def json_ld(self, request=None):
         """schema.org Article data for search engines."""
-        url = self.get_full_url(request)
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Article",
-            "headline": self.title,
-            "url": url,
-            "mainEntityOfPage": url,
-            "inLanguage": "sv-SE",
-            "datePublished": self.publication_date.isoformat(),
-            "dateModified": (self.updated_date or self.publication_date).isoformat(),
-            "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
-        }
-        if self.search_description or self.intro:
-            data["description"] = self.search_description or strip_tags(str(self.intro))
-        if self.topic_list:
-            data["about"] = [{"@type": "Thing", "name": topic.name} for topic in self.topic_list]
-        return data
+        return structured_data.article(
+            self,
+            request,
+            published=self.publication_date,
+            modified=self.updated_date or self.publication_date,
+            topics=self.topic_list,
+        )
 
     @cached_property
     def topic_list(self):

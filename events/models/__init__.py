@@ -1,8 +1,12 @@
 """Event pages, the shared event data and the events listing."""
 
+from events.calendar import CalendarEntry
+
+from .choices import EventFormat, EventStatus, RegistrationQuestion, RegistrationState
 from .index import EventIndexPage, upcoming
-from .mixins import CalendarEntry, EventFormat, EventMixin, EventStatus, RegistrationQuestion, RegistrationState
+from .mixins import EventMixin
 from .pages import ConferencePage, NetworkPage, SeminarPart, SeminarSeriesPage
+from .registration import OnsiteRegistrationMixin
 
 __all__ = [
     "CalendarEntry",
@@ -12,6 +16,7 @@ __all__ = [
     "EventMixin",
     "EventStatus",
     "NetworkPage",
+    "OnsiteRegistrationMixin",
     "RegistrationQuestion",
     "RegistrationState",
     "SeminarPart",

@@ -17,7 +17,7 @@ from core.cards import PAGE_CARD_FIELDS
 from core.models import SiteChromeMixin, Topic
 from events import calendar
 
-from .mixins import EventFormat
+from .choices import EventFormat
 from .pages import ConferencePage, NetworkPage, SeminarSeriesPage
 
 EVENT_MODELS = (ConferencePage, SeminarSeriesPage, NetworkPage)

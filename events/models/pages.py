@@ -20,9 +20,11 @@ from core.models import SiteChromeMixin
 from core.streams import convert_streams
 from events import calendar
 from events.blocks import ConferenceStreamBlock, NetworkMeetingBlock, SpeakerStreamBlock, format_time_range
+from events.calendar import CalendarEntry
 from events.formatting import combine, day_month, long_date
 
-from .mixins import CalendarEntry, EventFormat, EventMixin, RegistrationQuestion
+from .choices import EventFormat, RegistrationQuestion
+from .mixins import EventMixin
 
 EVENT_PARENTS = ["events.EventIndexPage"]
 INTRO_HELP = "En eller två meningar om vad evenemanget ger. Visas överst, i listan och i kalenderfilen."
