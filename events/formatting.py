@@ -33,6 +33,17 @@ def combine(date, time=None):
     return dt.datetime.combine(date, time or dt.time(0, 0), tzinfo=STOCKHOLM)
 
 
+def day_span(date, start_time=None, end_time=None):
+    """Start and end of something held on one day: without an end it ends when it starts, without times it
+    lasts the whole day."""
+    start = combine(date, start_time)
+    if end_time:
+        return start, combine(date, end_time)
+    if start_time:
+        return start, start
+    return start, next_midnight(date)
+
+
 def day_month(value):
     """10 september"""
     return f"{value.day} {MONTHS[value.month - 1]}"

@@ -3,10 +3,12 @@
 from events.calendar import CalendarEntry
 
 from .choices import EventFormat, EventStatus, RegistrationQuestion, RegistrationState
+from .conference import ConferencePage
 from .index import EventIndexPage, upcoming
 from .mixins import EventMixin
-from .pages import ConferencePage, NetworkPage, SeminarPart, SeminarSeriesPage
+from .network import NetworkPage
 from .registration import OnsiteRegistrationMixin
+from .series import SeminarPart, SeminarSeriesPage
 
 __all__ = [
     "CalendarEntry",

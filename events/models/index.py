@@ -18,7 +18,9 @@ from core.models import SiteChromeMixin, Topic
 from events import calendar
 
 from .choices import EventFormat
-from .pages import ConferencePage, NetworkPage, SeminarSeriesPage
+from .conference import ConferencePage
+from .network import NetworkPage
+from .series import SeminarSeriesPage
 
 EVENT_MODELS = (ConferencePage, SeminarSeriesPage, NetworkPage)
 PER_PAGE = 10

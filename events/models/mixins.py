@@ -23,6 +23,10 @@ from events.formatting import date_span, local, long_date, when
 from .choices import SCHEMA_STATUS, EventFormat, EventStatus
 from .registration import OnsiteRegistrationMixin
 
+EVENT_PARENTS = ["events.EventIndexPage"]
+INTRO_HELP = "En eller två meningar om vad evenemanget ger. Visas överst, i listan och i kalenderfilen."
+BODY_HELP = "Börja med Rubrik 2 och hoppa inte över rubriknivåer."
+
 
 class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, models.Model):
     """Fields and behaviour shared by conference, seminar series and network pages."""
