@@ -1,9 +1,7 @@
 """Knowledge pages: a listing and themed pages that gather webcasts, podcasts and web courses."""
 
 import datetime as dt
-from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
@@ -20,6 +18,7 @@ from wagtail.search import index
 from core import structured_data
 from core.cards import PAGE_CARD_FIELDS
 from core.models import ContactsMixin, SiteChromeMixin, Topic
+from core.pagination import filter_query, paginate
 
 from .blocks import KnowledgeStreamBlock, RelatedPagesBlock, iter_recordings
 from .embeds import stored_embeds
@@ -41,15 +40,6 @@ MEDIA_TYPES = (
 # What a knowledge page's card shows: the page card's fields and those card_meta reads. Listings
 # load only these columns: the body, the largest of them, is not needed for a card.
 CARD_FIELDS = (*PAGE_CARD_FIELDS, "publication_date", *(media_type.field for media_type in MEDIA_TYPES))
-
-
-def _positive_int(value, default=1):
-    """A page number from the query string; anything odd falls back to the default."""
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
-        return default
-    return number if number >= 1 else default
 
 
 class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
@@ -88,21 +78,19 @@ class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
         if media_type:
             pages = pages.filter(**{media_type.field: True})
 
-        paginator = Paginator(pages.only(*CARD_FIELDS), self.per_page or 10)
-        number = min(_positive_int(request.GET.get("sida")), paginator.num_pages)
-        page_obj = paginator.page(number)
-        filters = {"amne": topic.slug if topic else "", "typ": media_type.key if media_type else ""}
-        filters = {key: value for key, value in filters.items() if value}
+        page_obj = paginate(pages.only(*CARD_FIELDS), self.per_page or 10, request.GET)
 
         context.update(
             {
                 "knowledge_pages": page_obj,
-                "paginator": paginator,
+                "paginator": page_obj.paginator,
                 "topics": topics,
                 "media_types": MEDIA_TYPES,
                 "selected_topic": topic,
                 "selected_type": media_type,
-                "filter_query": urlencode(filters),
+                "filters": filter_query(
+                    {"amne": topic.slug if topic else "", "typ": media_type.key if media_type else ""}
+                ),
                 "feed_url": self.feed_url,
             }
         )

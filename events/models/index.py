@@ -3,11 +3,9 @@
 import re
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.http import urlencode
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
@@ -15,6 +13,7 @@ from wagtail.search import index
 
 from core.cards import PAGE_CARD_FIELDS
 from core.models import SiteChromeMixin, Topic
+from core.pagination import filter_query, paginate
 from events import calendar
 
 from .choices import EventFormat
@@ -116,19 +115,24 @@ class EventIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
         # Three small columns per event: reading them all at once spares the paginator a second,
         # counting query over the same union.
         rows = list(event_ids(self, archive=params["archive"], event_format=params["format"], topic=params["topic"]))
-        paginator = Paginator(rows, PER_PAGE)
-        page_obj = paginator.get_page(params["page"])
+        page_obj = paginate(rows, PER_PAGE, request.GET)
         context.update(
             {
                 "events": load_events(page_obj.object_list),
                 "page_obj": page_obj,
-                "paginator": paginator,
+                "paginator": page_obj.paginator,
                 "archive": params["archive"],
                 "selected_format": params["format"] or "",
                 "selected_topic": params["topic"].slug if params["topic"] else "",
                 "format_choices": EventFormat.choices,
                 "topics": topics,
-                "filter_query": self.filter_query(params),
+                "filters": filter_query(
+                    {
+                        "arkiv": "1" if params["archive"] else "",
+                        "format": params["format"],
+                        "amne": params["topic"].slug if params["topic"] else "",
+                    }
+                ),
                 "is_filtered": bool(params["format"] or params["topic"]),
             }
         )
@@ -144,26 +148,11 @@ class EventIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
         topic = None
         if SLUG_RE.match(topic_slug):
             topic = next((item for item in topics if item.slug == topic_slug), None)
-        raw_page = query.get("sida", "1")
-        page = int(raw_page) if raw_page.isascii() and raw_page.isdigit() and len(raw_page) < 7 else 1
         return {
             "archive": query.get("arkiv") == "1",
             "format": event_format,
             "topic": topic,
-            "page": max(page, 1),
         }
-
-    @staticmethod
-    def filter_query(params):
-        """The query string that keeps the chosen filters when paging."""
-        query = {}
-        if params["archive"]:
-            query["arkiv"] = "1"
-        if params["format"]:
-            query["format"] = params["format"]
-        if params["topic"]:
-            query["amne"] = params["topic"].slug
-        return urlencode(query)
 
     @path("kalender/", name="feed")
     def feed(self, request):
