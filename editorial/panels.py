@@ -106,15 +106,8 @@ class NoticesPanel(DashboardPanel):
         return any(user.has_perm(f"core.{action}_sitenotice") for action in ("view", "change"))
 
     def get_context_data(self, parent_context=None):
-        now = timezone.now()
-        notices = list(
-            SiteNotice.objects.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)).order_by(
-                F("starts_at").asc(nulls_first=True), "pk"
-            )[:LIMIT]
-        )
-        for notice in notices:
-            notice.showing = notice.is_active(now)
-        return {"notices": notices}
+        notices = SiteNotice.objects.not_ended().order_by(F("starts_at").asc(nulls_first=True), "pk")[:LIMIT]
+        return {"notices": list(notices)}
 
 
 class PagesInModerationPanel(DashboardPanel):
