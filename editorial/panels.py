@@ -13,12 +13,11 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
 from core.models import SiteNotice
-from events.models import ConferencePage, EventStatus, NetworkPage, SeminarSeriesPage
+from events.models import EventStatus, event_union
 from feedback.models import FeedbackResponse
 from feedback.wagtail_hooks import can_view_feedback
 from registrations.models import Registration
 
-EVENT_MODELS = (ConferencePage, SeminarSeriesPage, NetworkPage)
 UPCOMING_DAYS = 30
 FEEDBACK_DAYS = 90
 # Fewer answers than this say little about a page.
@@ -43,14 +42,14 @@ class UpcomingEventsPanel(DashboardPanel):
 
     def get_context_data(self, parent_context=None):
         now = timezone.now()
-        selects = [
-            model.objects.live()
-            .filter(start__gte=now, start__lt=now + dt.timedelta(days=UPCOMING_DAYS))
-            .order_by()
-            .values_list("pk", "title", "start", "status", "onsite_registration")
-            for model in EVENT_MODELS
-        ]
-        rows = list(selects[0].union(*selects[1:]).order_by("start", "pk")[:LIMIT])
+        rows = event_union(
+            lambda model: (
+                model.objects.live()
+                .filter(start__gte=now, start__lt=now + dt.timedelta(days=UPCOMING_DAYS))
+                .values_list("pk", "title", "start", "status", "onsite_registration")
+            )
+        )
+        rows = list(rows.order_by("start", "pk")[:LIMIT])
         counts = dict(
             Registration.objects.confirmed()
             .filter(event_id__in=[row[0] for row in rows if row[4]])

@@ -2,6 +2,7 @@
 
 from events.calendar import CalendarEntry
 
+from .all_events import EVENT_MODELS, event_union
 from .choices import EventFormat, EventStatus, RegistrationQuestion, RegistrationState
 from .conference import ConferencePage
 from .index import EventIndexPage, upcoming
@@ -11,6 +12,7 @@ from .registration import OnsiteRegistrationMixin
 from .series import SeminarPart, SeminarSeriesPage
 
 __all__ = [
+    "EVENT_MODELS",
     "CalendarEntry",
     "ConferencePage",
     "EventFormat",
@@ -23,5 +25,6 @@ __all__ = [
     "RegistrationState",
     "SeminarPart",
     "SeminarSeriesPage",
+    "event_union",
     "upcoming",
 ]

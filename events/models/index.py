@@ -16,12 +16,10 @@ from core.models import SiteChromeMixin, Topic
 from core.pagination import filter_query, paginate
 from events import calendar
 
+from .all_events import EVENT_MODELS, event_union
 from .choices import EventFormat
-from .conference import ConferencePage
-from .network import NetworkPage
 from .series import SeminarSeriesPage
 
-EVENT_MODELS = (ConferencePage, SeminarSeriesPage, NetworkPage)
 PER_PAGE = 10
 FEED_LIMIT = 100
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
@@ -29,14 +27,6 @@ SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 # these columns: building and reading the full rows of three page types cost more than the rest of a
 # listing. A card that shows another field must add it here (the query budgets would catch it).
 CARD_FIELDS = (*PAGE_CARD_FIELDS, "start", "end", "city", "event_format", "status")
-
-
-def _event_querysets(parent=None):
-    for model in EVENT_MODELS:
-        queryset = model.objects.live().public()
-        if parent is not None:
-            queryset = queryset.child_of(parent)
-        yield model, queryset
 
 
 def _upcoming_q(now):
@@ -48,15 +38,19 @@ def event_ids(parent=None, *, archive=False, event_format=None, topic=None, now=
     """(id, start, content type id) of matching events across all event types, in listing order, as one
     database query."""
     now = now or timezone.now()
-    selects = []
-    for _model, queryset in _event_querysets(parent):
+
+    def select(model):
+        queryset = model.objects.live().public()
+        if parent is not None:
+            queryset = queryset.child_of(parent)
         queryset = queryset.filter(end__lt=now) if archive else queryset.filter(_upcoming_q(now))
         if event_format:
             queryset = queryset.filter(event_format=event_format)
         if topic is not None:
             queryset = queryset.filter(topics=topic)
-        selects.append(queryset.order_by().values_list("pk", "start", "content_type_id"))
-    combined = selects[0].union(*selects[1:])
+        return queryset.values_list("pk", "start", "content_type_id")
+
+    combined = event_union(select)
     ordering = F("start").desc(nulls_last=True) if archive else F("start").asc(nulls_last=True)
     return combined.order_by(ordering, "pk")
 
