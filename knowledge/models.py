@@ -5,7 +5,6 @@ import datetime as dt
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -17,6 +16,7 @@ from wagtail.search import index
 
 from core import structured_data
 from core.cards import PAGE_CARD_FIELDS
+from core.dates import long_date
 from core.models import ContactsMixin, SiteChromeMixin, Topic
 from core.pagination import filter_query, paginate
 
@@ -239,7 +239,7 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
     @property
     def card_meta(self):
         """E.g. "Publicerad 22 juni 2021 · Webbsändning, Podd", shown on page cards."""
-        meta = f"Publicerad {date_format(self.publication_date, 'j F Y')}"
+        meta = f"Publicerad {long_date(self.publication_date)}"
         labels = self.media_type_labels
         return f"{meta} · {', '.join(labels)}" if labels else meta
 
