@@ -5,7 +5,8 @@ the result with the `json_ld` filter of core/templatetags/seo_tags.py.
 """
 
 from django.conf import settings
-from django.utils.html import strip_tags
+
+from core.excerpts import summary
 
 CONTEXT = "https://schema.org"
 ATTENDANCE_MODES = {
@@ -90,7 +91,7 @@ def article(page, request=None, *, published, modified, topics=()):
         "publisher": organization(),
     }
     if page.search_description or page.intro:
-        data["description"] = page.search_description or strip_tags(str(page.intro))
+        data["description"] = summary(page)
     if topics:
         data["about"] = [{"@type": "Thing", "name": topic.name} for topic in topics]
     return data
