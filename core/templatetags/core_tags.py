@@ -1,5 +1,7 @@
 """Template tags for the site chrome (menu, breadcrumbs, notices) and Swedish dates."""
 
+import datetime as dt
+
 from django import template
 from wagtail.models import Page, Site
 
@@ -11,8 +13,8 @@ register = template.Library()
 
 @register.filter
 def long_date(value):
-    """A date (or a moment, in Stockholm time) in Swedish: 10 september 2027."""
-    return dates.long_date(value) if value else ""
+    """A date (or a moment, in Stockholm time) in Swedish: 10 september 2027; anything else, like |date, gives ""."""
+    return dates.long_date(value) if isinstance(value, dt.date) else ""
 
 
 def _site_root(context):
