@@ -13,12 +13,11 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
 from core.models import SiteNotice
-from events.models import ConferencePage, EventStatus, NetworkPage, SeminarSeriesPage
+from events.models import EventStatus, event_union
 from feedback.models import FeedbackResponse
 from feedback.wagtail_hooks import can_view_feedback
 from registrations.models import Registration
 
-EVENT_MODELS = (ConferencePage, SeminarSeriesPage, NetworkPage)
 UPCOMING_DAYS = 30
 FEEDBACK_DAYS = 90
 # Fewer answers than this say little about a page.
@@ -43,14 +42,14 @@ class UpcomingEventsPanel(DashboardPanel):
 
     def get_context_data(self, parent_context=None):
         now = timezone.now()
-        selects = [
-            model.objects.live()
-            .filter(start__gte=now, start__lt=now + dt.timedelta(days=UPCOMING_DAYS))
-            .order_by()
-            .values_list("pk", "title", "start", "status", "onsite_registration")
-            for model in EVENT_MODELS
-        ]
-        rows = list(selects[0].union(*selects[1:]).order_by("start", "pk")[:LIMIT])
+        rows = event_union(
+            lambda model: (
+                model.objects.live()
+                .filter(start__gte=now, start__lt=now + dt.timedelta(days=UPCOMING_DAYS))
+                .values_list("pk", "title", "start", "status", "onsite_registration")
+            )
+        )
+        rows = list(rows.order_by("start", "pk")[:LIMIT])
         counts = dict(
             Registration.objects.confirmed()
             .filter(event_id__in=[row[0] for row in rows if row[4]])
@@ -106,15 +105,8 @@ class NoticesPanel(DashboardPanel):
         return any(user.has_perm(f"core.{action}_sitenotice") for action in ("view", "change"))
 
     def get_context_data(self, parent_context=None):
-        now = timezone.now()
-        notices = list(
-            SiteNotice.objects.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)).order_by(
-                F("starts_at").asc(nulls_first=True), "pk"
-            )[:LIMIT]
-        )
-        for notice in notices:
-            notice.showing = notice.is_active(now)
-        return {"notices": notices}
+        notices = SiteNotice.objects.not_ended().order_by(F("starts_at").asc(nulls_first=True), "pk")[:LIMIT]
+        return {"notices": list(notices)}
 
 
 class PagesInModerationPanel(DashboardPanel):

@@ -3,6 +3,7 @@
 from wagtail import blocks
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, SpeakerBlock
+from events.formatting import clock
 
 START_HELP = "Svensk tid. Tomt om tiden inte är bestämd än."
 END_HELP = "Tomt visar bara starttiden."
@@ -11,7 +12,7 @@ SPEAKERS_HELP = "Välj personer ur registret eller skriv namn och titel."
 
 def format_time(value):
     """A time in Swedish style: 13.15."""
-    return value.strftime("%H.%M") if value else ""
+    return clock(value) if value else ""
 
 
 def format_time_range(start, end):

@@ -1,6 +1,7 @@
 """iCalendar (RFC 5545) files for events, series parts and the feed of upcoming events."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -8,6 +9,21 @@ from django.utils import timezone
 from icalendar import Calendar, Event
 
 PRODID = "-//Kommuner och regioner//Evenemang//SV"
+
+
+@dataclass
+class CalendarEntry:
+    """One occurrence to put in a calendar file; `all_day` entries carry dates instead of datetimes."""
+
+    uid: str
+    summary: str
+    start: object
+    end: object
+    url: str = ""
+    description: str = ""
+    location: str = ""
+    cancelled: bool = False
+    all_day: bool = False
 
 
 def uid_domain():

@@ -12,8 +12,7 @@ from django.db.models import Min, Q
 from django.utils import timezone
 
 from .formatting import next_midnight
-from .models import SeminarPart
-from .models.index import EVENT_MODELS
+from .models import EVENT_MODELS, SeminarPart
 
 
 def _event_moments(model, now):

@@ -1,31 +1,8 @@
-"""Swedish date and time formatting, independent of the active locale."""
+"""Swedish times, spans and event dates, on top of the Swedish dates of core/dates.py."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
-from django.utils import timezone
-
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
-
-MONTHS = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-
-def local(value):
-    """An aware datetime in Stockholm time (None stays None)."""
-    return timezone.localtime(value, STOCKHOLM) if value else None
+from core.dates import STOCKHOLM, day_month, local, long_date
 
 
 def combine(date, time=None):
@@ -33,14 +10,15 @@ def combine(date, time=None):
     return dt.datetime.combine(date, time or dt.time(0, 0), tzinfo=STOCKHOLM)
 
 
-def day_month(value):
-    """10 september"""
-    return f"{value.day} {MONTHS[value.month - 1]}"
-
-
-def long_date(value):
-    """10 september 2027"""
-    return f"{day_month(value)} {value.year}"
+def day_span(date, start_time=None, end_time=None):
+    """Start and end of something held on one day: without an end it ends when it starts, without times it
+    lasts the whole day."""
+    start = combine(date, start_time)
+    if end_time:
+        return start, combine(date, end_time)
+    if start_time:
+        return start, start
+    return start, next_midnight(date)
 
 
 def clock(value):
@@ -75,3 +53,17 @@ def when(start, end):
 def next_midnight(date):
     """The first moment after the given day, Stockholm time."""
     return combine(date + dt.timedelta(days=1))
+
+
+__all__ = [
+    "STOCKHOLM",
+    "clock",
+    "combine",
+    "date_span",
+    "day_month",
+    "day_span",
+    "local",
+    "long_date",
+    "next_midnight",
+    "when",
+]

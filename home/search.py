@@ -2,8 +2,7 @@
 
 import unicodedata
 
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
+from core import excerpts
 
 MAX_QUERY_LENGTH = 200
 
@@ -20,8 +19,7 @@ def clean_query(raw):
 
 def excerpt(page, words=35):
     """A short text for a result: the search description, else the page's intro."""
-    text = page.search_description or strip_tags(str(getattr(page, "intro", "") or ""))
-    return Truncator(text).words(words)
+    return excerpts.excerpt(page, words)
 
 
 def type_label(page):

@@ -2,7 +2,6 @@
 
 import re
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -10,6 +9,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
 
 from core.models import Topic
+from core.pagination import filter_query, paginate
 from events.models.index import event_ids, load_events
 from home.search import clean_query, excerpt, type_label
 from knowledge.models import KnowledgePage
@@ -34,11 +34,7 @@ def search(request):
         promotions = [promo for promo in search_query.editors_picks.select_related("page") if promo.page.live]
         promoted_ids = {promo.page_id for promo in promotions}
         found = pages.exclude(pk__in=promoted_ids).search(query, operator="or")
-        paginator = Paginator(found, RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("sida", 1))
-        except (PageNotAnInteger, EmptyPage):
-            results = paginator.page(1)
+        results = paginate(found, RESULTS_PER_PAGE, request.GET)
         specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in results]).specific()}
         results.rows = [_row(specific.get(page.pk, page)) for page in results]
         for promo in promotions:
@@ -47,7 +43,14 @@ def search(request):
     return render(
         request,
         "home/search.html",
-        {"query": query, "results": results, "promotions": promotions, "total": total, "searched": "q" in request.GET},
+        {
+            "query": query,
+            "results": results,
+            "filters": filter_query({"q": query}),
+            "promotions": promotions,
+            "total": total,
+            "searched": "q" in request.GET,
+        },
     )
 
 

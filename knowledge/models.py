@@ -1,16 +1,11 @@
 """Knowledge pages: a listing and themed pages that gather webcasts, podcasts and web courses."""
 
 import datetime as dt
-from urllib.parse import urlencode
 
-from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -19,8 +14,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import structured_data
 from core.cards import PAGE_CARD_FIELDS
+from core.dates import long_date
 from core.models import ContactsMixin, SiteChromeMixin, Topic
+from core.pagination import filter_query, paginate
 
 from .blocks import KnowledgeStreamBlock, RelatedPagesBlock, iter_recordings
 from .embeds import stored_embeds
@@ -42,15 +40,6 @@ MEDIA_TYPES = (
 # What a knowledge page's card shows: the page card's fields and those card_meta reads. Listings
 # load only these columns: the body, the largest of them, is not needed for a card.
 CARD_FIELDS = (*PAGE_CARD_FIELDS, "publication_date", *(media_type.field for media_type in MEDIA_TYPES))
-
-
-def _positive_int(value, default=1):
-    """A page number from the query string; anything odd falls back to the default."""
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
-        return default
-    return number if number >= 1 else default
 
 
 class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
@@ -89,21 +78,19 @@ class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
         if media_type:
             pages = pages.filter(**{media_type.field: True})
 
-        paginator = Paginator(pages.only(*CARD_FIELDS), self.per_page or 10)
-        number = min(_positive_int(request.GET.get("sida")), paginator.num_pages)
-        page_obj = paginator.page(number)
-        filters = {"amne": topic.slug if topic else "", "typ": media_type.key if media_type else ""}
-        filters = {key: value for key, value in filters.items() if value}
+        page_obj = paginate(pages.only(*CARD_FIELDS), self.per_page or 10, request.GET)
 
         context.update(
             {
                 "knowledge_pages": page_obj,
-                "paginator": paginator,
+                "paginator": page_obj.paginator,
                 "topics": topics,
                 "media_types": MEDIA_TYPES,
                 "selected_topic": topic,
                 "selected_type": media_type,
-                "filter_query": urlencode(filters),
+                "filters": filter_query(
+                    {"amne": topic.slug if topic else "", "typ": media_type.key if media_type else ""}
+                ),
                 "feed_url": self.feed_url,
             }
         )
@@ -220,23 +207,13 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
 
     def json_ld(self, request=None):
         """schema.org Article data for search engines."""
-        url = self.get_full_url(request)
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Article",
-            "headline": self.title,
-            "url": url,
-            "mainEntityOfPage": url,
-            "inLanguage": "sv-SE",
-            "datePublished": self.publication_date.isoformat(),
-            "dateModified": (self.updated_date or self.publication_date).isoformat(),
-            "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
-        }
-        if self.search_description or self.intro:
-            data["description"] = self.search_description or strip_tags(str(self.intro))
-        if self.topic_list:
-            data["about"] = [{"@type": "Thing", "name": topic.name} for topic in self.topic_list]
-        return data
+        return structured_data.article(
+            self,
+            request,
+            published=self.publication_date,
+            modified=self.updated_date or self.publication_date,
+            topics=self.topic_list,
+        )
 
     @cached_property
     def topic_list(self):
@@ -262,7 +239,7 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
     @property
     def card_meta(self):
         """E.g. "Publicerad 22 juni 2021 · Webbsändning, Podd", shown on page cards."""
-        meta = f"Publicerad {date_format(self.publication_date, 'j F Y')}"
+        meta = f"Publicerad {long_date(self.publication_date)}"
         labels = self.media_type_labels
         return f"{meta} · {', '.join(labels)}" if labels else meta
 

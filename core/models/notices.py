@@ -2,18 +2,32 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Min, Q
+from django.db.models import BooleanField, ExpressionWrapper, Min, Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 
+def _started(at):
+    return Q(starts_at__isnull=True) | Q(starts_at__lte=at)
+
+
+def _not_ended(at):
+    return Q(ends_at__isnull=True) | Q(ends_at__gt=at)
+
+
 class SiteNoticeQuerySet(models.QuerySet):
+    """The display window of notices, defined once: from `starts_at` up to `ends_at`; open ends mean no limit."""
+
     def active(self, at=None):
-        """Notices whose window includes `at` (now by default); open ends mean no limit."""
+        """Notices whose window includes `at` (now by default)."""
         at = at or timezone.now()
-        return self.filter(
-            Q(starts_at__isnull=True) | Q(starts_at__lte=at),
-            Q(ends_at__isnull=True) | Q(ends_at__gt=at),
+        return self.filter(_started(at), _not_ended(at))
+
+    def not_ended(self, at=None):
+        """Notices that show at `at` or will later, each with `showing`: whether it shows at `at`."""
+        at = at or timezone.now()
+        return self.filter(_not_ended(at)).annotate(
+            showing=ExpressionWrapper(_started(at), output_field=BooleanField())
         )
 
 
@@ -81,10 +95,6 @@ class SiteNotice(models.Model):
         if self.link_page_id:
             return self.link_page.url or ""
         return self.link_url
-
-    def is_active(self, at=None):
-        at = at or timezone.now()
-        return (self.starts_at is None or self.starts_at <= at) and (self.ends_at is None or self.ends_at > at)
 
 
 def next_notice_change(now):

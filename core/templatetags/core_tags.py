@@ -1,11 +1,20 @@
-"""Template tags for the site chrome: menu, breadcrumbs and notices."""
+"""Template tags for the site chrome (menu, breadcrumbs, notices) and Swedish dates."""
+
+import datetime as dt
 
 from django import template
 from wagtail.models import Page, Site
 
+from core import dates
 from core.models import SiteNotice
 
 register = template.Library()
+
+
+@register.filter
+def long_date(value):
+    """A date (or a moment, in Stockholm time) in Swedish: 10 september 2027; anything else, like |date, gives ""."""
+    return dates.long_date(value) if isinstance(value, dt.date) else ""
 
 
 def _site_root(context):

@@ -5,9 +5,10 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
+
+from core.excerpts import excerpt
 
 register = template.Library()
 
@@ -27,8 +28,7 @@ def meta_description(page):
     """The editor's search description, else the page's intro, as plain text."""
     if page is None:
         return ""
-    text = page.search_description or strip_tags(str(getattr(page, "intro", "") or ""))
-    return Truncator(" ".join(text.split())).words(DESCRIPTION_WORDS)
+    return excerpt(page, DESCRIPTION_WORDS)
 
 
 @register.inclusion_tag("components/page_meta.html", takes_context=True)

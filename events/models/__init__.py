@@ -1,10 +1,18 @@
 """Event pages, the shared event data and the events listing."""
 
+from events.calendar import CalendarEntry
+
+from .all_events import EVENT_MODELS, event_union
+from .choices import EventFormat, EventStatus, RegistrationQuestion, RegistrationState
+from .conference import ConferencePage
 from .index import EventIndexPage, upcoming
-from .mixins import CalendarEntry, EventFormat, EventMixin, EventStatus, RegistrationQuestion, RegistrationState
-from .pages import ConferencePage, NetworkPage, SeminarPart, SeminarSeriesPage
+from .mixins import EventMixin
+from .network import NetworkPage
+from .registration import OnsiteRegistrationMixin
+from .series import SeminarPart, SeminarSeriesPage
 
 __all__ = [
+    "EVENT_MODELS",
     "CalendarEntry",
     "ConferencePage",
     "EventFormat",
@@ -12,9 +20,11 @@ __all__ = [
     "EventMixin",
     "EventStatus",
     "NetworkPage",
+    "OnsiteRegistrationMixin",
     "RegistrationQuestion",
     "RegistrationState",
     "SeminarPart",
     "SeminarSeriesPage",
+    "event_union",
     "upcoming",
 ]

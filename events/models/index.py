@@ -3,11 +3,9 @@
 import re
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.http import urlencode
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
@@ -15,12 +13,13 @@ from wagtail.search import index
 
 from core.cards import PAGE_CARD_FIELDS
 from core.models import SiteChromeMixin, Topic
+from core.pagination import filter_query, paginate
 from events import calendar
 
-from .mixins import EventFormat
-from .pages import ConferencePage, NetworkPage, SeminarSeriesPage
+from .all_events import EVENT_MODELS, event_union
+from .choices import EventFormat
+from .series import SeminarSeriesPage
 
-EVENT_MODELS = (ConferencePage, SeminarSeriesPage, NetworkPage)
 PER_PAGE = 10
 FEED_LIMIT = 100
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
@@ -28,14 +27,6 @@ SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 # these columns: building and reading the full rows of three page types cost more than the rest of a
 # listing. A card that shows another field must add it here (the query budgets would catch it).
 CARD_FIELDS = (*PAGE_CARD_FIELDS, "start", "end", "city", "event_format", "status")
-
-
-def _event_querysets(parent=None):
-    for model in EVENT_MODELS:
-        queryset = model.objects.live().public()
-        if parent is not None:
-            queryset = queryset.child_of(parent)
-        yield model, queryset
 
 
 def _upcoming_q(now):
@@ -47,15 +38,19 @@ def event_ids(parent=None, *, archive=False, event_format=None, topic=None, now=
     """(id, start, content type id) of matching events across all event types, in listing order, as one
     database query."""
     now = now or timezone.now()
-    selects = []
-    for _model, queryset in _event_querysets(parent):
+
+    def select(model):
+        queryset = model.objects.live().public()
+        if parent is not None:
+            queryset = queryset.child_of(parent)
         queryset = queryset.filter(end__lt=now) if archive else queryset.filter(_upcoming_q(now))
         if event_format:
             queryset = queryset.filter(event_format=event_format)
         if topic is not None:
             queryset = queryset.filter(topics=topic)
-        selects.append(queryset.order_by().values_list("pk", "start", "content_type_id"))
-    combined = selects[0].union(*selects[1:])
+        return queryset.values_list("pk", "start", "content_type_id")
+
+    combined = event_union(select)
     ordering = F("start").desc(nulls_last=True) if archive else F("start").asc(nulls_last=True)
     return combined.order_by(ordering, "pk")
 
@@ -114,19 +109,24 @@ class EventIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
         # Three small columns per event: reading them all at once spares the paginator a second,
         # counting query over the same union.
         rows = list(event_ids(self, archive=params["archive"], event_format=params["format"], topic=params["topic"]))
-        paginator = Paginator(rows, PER_PAGE)
-        page_obj = paginator.get_page(params["page"])
+        page_obj = paginate(rows, PER_PAGE, request.GET)
         context.update(
             {
                 "events": load_events(page_obj.object_list),
                 "page_obj": page_obj,
-                "paginator": paginator,
+                "paginator": page_obj.paginator,
                 "archive": params["archive"],
                 "selected_format": params["format"] or "",
                 "selected_topic": params["topic"].slug if params["topic"] else "",
                 "format_choices": EventFormat.choices,
                 "topics": topics,
-                "filter_query": self.filter_query(params),
+                "filters": filter_query(
+                    {
+                        "arkiv": "1" if params["archive"] else "",
+                        "format": params["format"],
+                        "amne": params["topic"].slug if params["topic"] else "",
+                    }
+                ),
                 "is_filtered": bool(params["format"] or params["topic"]),
             }
         )
@@ -142,26 +142,11 @@ class EventIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
         topic = None
         if SLUG_RE.match(topic_slug):
             topic = next((item for item in topics if item.slug == topic_slug), None)
-        raw_page = query.get("sida", "1")
-        page = int(raw_page) if raw_page.isascii() and raw_page.isdigit() and len(raw_page) < 7 else 1
         return {
             "archive": query.get("arkiv") == "1",
             "format": event_format,
             "topic": topic,
-            "page": max(page, 1),
         }
-
-    @staticmethod
-    def filter_query(params):
-        """The query string that keeps the chosen filters when paging."""
-        query = {}
-        if params["archive"]:
-            query["arkiv"] = "1"
-        if params["format"]:
-            query["format"] = params["format"]
-        if params["topic"]:
-            query["amne"] = params["topic"].slug
-        return urlencode(query)
 
     @path("kalender/", name="feed")
     def feed(self, request):

@@ -1,8 +1,5 @@
 """The data every event shares: when, what, where, status, registration, speakers and contacts."""
 
-from dataclasses import dataclass
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -16,73 +13,22 @@ from wagtail.fields import StreamField
 from wagtail.models import Site
 from wagtail.search import index
 
+from core import structured_data
 from core.models import ContactsMixin
 from events import calendar
 from events.blocks import SpeakerStreamBlock
-from events.formatting import date_span, local, long_date, next_midnight, when
+from events.calendar import CalendarEntry
+from events.formatting import date_span, local, long_date, when
+
+from .choices import SCHEMA_STATUS, EventFormat, EventStatus
+from .registration import OnsiteRegistrationMixin
+
+EVENT_PARENTS = ["events.EventIndexPage"]
+INTRO_HELP = "En eller två meningar om vad evenemanget ger. Visas överst, i listan och i kalenderfilen."
+BODY_HELP = "Börja med Rubrik 2 och hoppa inte över rubriknivåer."
 
 
-class EventFormat(models.TextChoices):
-    CONFERENCE = "konferens", "Konferens"
-    WEBINAR = "webbseminarium", "Webbseminarium"
-    NETWORK = "natverkstraff", "Nätverksträff"
-    COURSE = "utbildning", "Utbildning"
-
-
-class EventStatus(models.TextChoices):
-    SCHEDULED = "planerad", "Planerad"
-    CANCELLED = "installd", "Inställd"
-    POSTPONED = "flyttad", "Flyttad"
-    FULL = "fullbokad", "Fullbokad"
-
-
-class RegistrationState(models.TextChoices):
-    """What the registration area of an event shows."""
-
-    OPEN = "open", "Anmälan är öppen"
-    NOT_OPEN = "not_open", "Anmälan har inte öppnat än."
-    CLOSED = "closed", "Anmälan är stängd."
-    FULL = "full", "Evenemanget är fullbokat."
-    CANCELLED = "cancelled", "Evenemanget är inställt."
-    PAST = "past", "Evenemanget har ägt rum."
-    NONE = "none", ""
-
-
-SCHEMA_STATUS = {
-    EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
-    EventStatus.CANCELLED: "https://schema.org/EventCancelled",
-    # The page carries the new date, so a moved event is rescheduled rather than postponed.
-    EventStatus.POSTPONED: "https://schema.org/EventRescheduled",
-    EventStatus.FULL: "https://schema.org/EventScheduled",
-}
-
-
-class RegistrationQuestion(models.TextChoices):
-    """Optional questions an on-site registration form may ask; name, e-mail and consent are always asked."""
-
-    ORGANISATION = "organisation", "Organisation"
-    MUNICIPALITY = "municipality", "Kommun eller region"
-    ROLE = "role", "Roll (förtroendevald eller tjänsteperson)"
-    NEEDS = "needs", "Behov av specialkost eller tillgänglighetsanpassning"
-    PARTS = "parts", "Vilka delar av serien"
-
-
-@dataclass
-class CalendarEntry:
-    """One occurrence to put in a calendar file; `all_day` entries carry dates instead of datetimes."""
-
-    uid: str
-    summary: str
-    start: object
-    end: object
-    url: str = ""
-    description: str = ""
-    location: str = ""
-    cancelled: bool = False
-    all_day: bool = False
-
-
-class EventMixin(RoutablePageMixin, ContactsMixin, models.Model):
+class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, models.Model):
     """Fields and behaviour shared by conference, seminar series and network pages."""
 
     start = models.DateTimeField(
@@ -141,42 +87,6 @@ class EventMixin(RoutablePageMixin, ContactsMixin, models.Model):
         help_text="Knappen Anmäl dig döljs efter denna dag. Måste vara före evenemangets start.",
     )
 
-    # On-site registration (the registrations app stores who signed up; see docs/registrations.md).
-    onsite_registration = models.BooleanField(
-        "anmälan på webbplatsen",
-        default=False,
-        help_text="Besökarna anmäler sig i ett formulär på webbplatsen i stället för via en länk.",
-    )
-    registration_opens = models.DateTimeField(
-        "anmälan öppnar", null=True, blank=True, help_text="Tomt: anmälan är öppen direkt."
-    )
-    registration_closes = models.DateTimeField(
-        "anmälan stänger",
-        null=True,
-        blank=True,
-        help_text="Tomt: efter sista anmälningsdagen, annars när evenemanget börjar.",
-    )
-    seat_limit = models.PositiveIntegerField("antal platser", null=True, blank=True, help_text="Tomt: obegränsat.")
-    waitlist_enabled = models.BooleanField(
-        "reservlista när det är fullt", default=True, help_text="Avbokade platser går till den som stått längst."
-    )
-    ask_organisation = models.BooleanField(
-        "fråga efter organisation", default=False, help_text="Fråga bara det ni behöver veta."
-    )
-    ask_municipality = models.BooleanField(
-        "fråga efter kommun eller region", default=False, help_text="Fråga bara det ni behöver veta."
-    )
-    ask_role = models.BooleanField(
-        "fråga efter roll (förtroendevald eller tjänsteperson)",
-        default=False,
-        help_text="Fråga bara det ni behöver veta.",
-    )
-    ask_needs = models.BooleanField(
-        "fråga efter specialkost eller tillgänglighetsbehov",
-        default=False,
-        help_text="Svaren raderas med anmälningarna efter evenemanget.",
-    )
-
     speakers = StreamField(
         SpeakerStreamBlock(),
         verbose_name="medverkande",
@@ -212,18 +122,6 @@ class EventMixin(RoutablePageMixin, ContactsMixin, models.Model):
             heading="Anmälan",
         ),
     ]
-    onsite_registration_fields = [
-        FieldPanel("onsite_registration"),
-        FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")]),
-        FieldRowPanel([FieldPanel("seat_limit"), FieldPanel("waitlist_enabled")]),
-        FieldPanel("ask_organisation"),
-        FieldPanel("ask_municipality"),
-        FieldPanel("ask_role"),
-        FieldPanel("ask_needs"),
-    ]
-    onsite_registration_panels = [
-        MultiFieldPanel(onsite_registration_fields, heading="Anmälan på webbplatsen", classname="collapsed")
-    ]
     people_panels = [FieldPanel("speakers"), FieldPanel("contacts")]
 
     event_search_fields = [
@@ -255,12 +153,7 @@ class EventMixin(RoutablePageMixin, ContactsMixin, models.Model):
             raise ValidationError(
                 {"registration_page": "Välj antingen en anmälningslänk eller en anmälningssida, inte båda."}
             )
-        if self.onsite_registration and (self.registration_url or self.registration_page_id):
-            raise ValidationError(
-                {"onsite_registration": "Välj antingen anmälan på webbplatsen eller en anmälningslänk, inte båda."}
-            )
-        if self.registration_opens and self.registration_closes and self.registration_closes <= self.registration_opens:
-            raise ValidationError({"registration_closes": "Anmälan måste stänga efter att den har öppnat."})
+        self.clean_onsite_registration()
         # The deadline day is included, so a deadline on the day the event starts would run past the start.
         if self.registration_deadline and self.start and self.registration_deadline >= local(self.start).date():
             raise ValidationError(
@@ -307,17 +200,6 @@ class EventMixin(RoutablePageMixin, ContactsMixin, models.Model):
         return self.status != EventStatus.SCHEDULED
 
     @property
-    def registration_questions(self):
-        """The optional questions the on-site form asks, as RegistrationQuestion values."""
-        asked = {
-            RegistrationQuestion.ORGANISATION: self.ask_organisation,
-            RegistrationQuestion.MUNICIPALITY: self.ask_municipality,
-            RegistrationQuestion.ROLE: self.ask_role,
-            RegistrationQuestion.NEEDS: self.ask_needs,
-        }
-        return [question for question, ask in asked.items() if ask]
-
-    @property
     def registration_link(self):
         # The form lives on its own never-cached view; events knows only the name of its route.
         if self.onsite_registration and self.pk:
@@ -329,44 +211,6 @@ class EventMixin(RoutablePageMixin, ContactsMixin, models.Model):
     @property
     def registration_deadline_display(self):
         return long_date(self.registration_deadline) if self.registration_deadline else ""
-
-    @property
-    def registration_closes_at(self):
-        """The deadline day is included: registration closes at midnight after it; else when the event starts."""
-        if self.registration_closes:
-            return self.registration_closes
-        if self.registration_deadline:
-            return next_midnight(self.registration_deadline)
-        return self.start
-
-    @property
-    def registration_state(self):
-        """open, closed, full, cancelled, past or none: what the registration area shows."""
-        if self.is_cancelled:
-            return RegistrationState.CANCELLED
-        if self.is_past:
-            return RegistrationState.PAST
-        if not self.registration_link:
-            return RegistrationState.NONE
-        if self.status == EventStatus.FULL:
-            return RegistrationState.FULL
-        if self.registration_opens and timezone.now() < self.registration_opens:
-            return RegistrationState.NOT_OPEN
-        closes_at = self.registration_closes_at
-        if closes_at and timezone.now() >= closes_at:
-            return RegistrationState.CLOSED
-        return RegistrationState.OPEN
-
-    @property
-    def registration_open(self):
-        return self.registration_state == RegistrationState.OPEN
-
-    @property
-    def registration_message(self):
-        state = self.registration_state
-        if state == RegistrationState.NOT_OPEN:
-            return f"Anmälan öppnar {when(self.registration_opens, None)}."
-        return "" if state == RegistrationState.OPEN else state.label
 
     @property
     def attendance_mode(self):
@@ -436,63 +280,14 @@ class EventMixin(RoutablePageMixin, ContactsMixin, models.Model):
         """schema.org Event data for search engines."""
         # The request's site is already known (no query); get_site() asks the database each time.
         site = Site.find_for_request(request) if request is not None else self.get_site()
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Event",
-            "name": self.title,
-            "url": self.get_full_url(request),
-            "eventStatus": SCHEMA_STATUS.get(self.status, SCHEMA_STATUS[EventStatus.SCHEDULED]),
-            "eventAttendanceMode": {
-                "offline": "https://schema.org/OfflineEventAttendanceMode",
-                "online": "https://schema.org/OnlineEventAttendanceMode",
-                "mixed": "https://schema.org/MixedEventAttendanceMode",
-            }[self.attendance_mode],
-            "organizer": {
-                "@type": "Organization",
-                "name": settings.WAGTAIL_SITE_NAME,
-                "url": site.root_url if site else "",
-            },
-        }
-        if self.start:
-            data["startDate"] = self.start_local.isoformat()
-        if self.end:
-            data["endDate"] = self.end_local.isoformat()
-        description = self.ics_description()
-        if description:
-            data["description"] = description
-        locations = []
-        if self.venue or self.address or self.city:
-            locations.append(
-                {
-                    "@type": "Place",
-                    "name": self.venue or self.city,
-                    "address": {
-                        "@type": "PostalAddress",
-                        "streetAddress": self.address,
-                        "addressLocality": self.city,
-                        "addressCountry": "SE",
-                    },
-                }
-            )
-        if self.attendance_mode != "offline":
-            locations.append({"@type": "VirtualLocation", "url": self.webcast_url or self.get_full_url(request)})
-        if locations:
-            data["location"] = locations[0] if len(locations) == 1 else locations
-        if self.registration_link:
-            offer = {
-                "@type": "Offer",
-                "url": request.build_absolute_uri(self.registration_link) if request else self.registration_link,
-                "availability": "https://schema.org/SoldOut"
-                if self.status == EventStatus.FULL
-                else "https://schema.org/InStock",
-            }
-            if self.registration_deadline:
-                offer["validThrough"] = self.registration_closes_at.isoformat()
-            data["offers"] = offer
-        speakers = [block.value.display_name for block in self.speakers if block.value.display_name]
-        if speakers:
-            data["performer"] = [{"@type": "Person", "name": name} for name in speakers]
-        return data
+        return structured_data.event(
+            self,
+            request,
+            status=SCHEMA_STATUS.get(self.status, SCHEMA_STATUS[EventStatus.SCHEDULED]),
+            organizer_url=site.root_url if site else "",
+            sold_out=self.status == EventStatus.FULL,
+            valid_through=self.registration_closes_at if self.registration_deadline else None,
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

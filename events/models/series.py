@@ -1,4 +1,4 @@
-"""The event page types: conferences, webinar series with their parts, and networks."""
+"""Webinar series: a series page, its edit form and its dated parts."""
 
 import datetime as dt
 
@@ -19,47 +19,12 @@ from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.models import SiteChromeMixin
 from core.streams import convert_streams
 from events import calendar
-from events.blocks import ConferenceStreamBlock, NetworkMeetingBlock, SpeakerStreamBlock, format_time_range
-from events.formatting import combine, day_month, long_date
+from events.blocks import SpeakerStreamBlock, format_time_range
+from events.calendar import CalendarEntry
+from events.formatting import day_month, day_span, long_date
 
-from .mixins import CalendarEntry, EventFormat, EventMixin, RegistrationQuestion
-
-EVENT_PARENTS = ["events.EventIndexPage"]
-INTRO_HELP = "En eller två meningar om vad evenemanget ger. Visas överst, i listan och i kalenderfilen."
-BODY_HELP = "Börja med Rubrik 2 och hoppa inte över rubriknivåer."
-
-
-class ConferencePage(EventMixin, SiteChromeMixin, Page):
-    """A conference or course day with its programme, themes and sessions."""
-
-    parent_page_types = EVENT_PARENTS
-    subpage_types = []
-
-    intro = models.TextField("ingress", blank=True, help_text=INTRO_HELP)
-    body = StreamField(
-        ConferenceStreamBlock(), verbose_name="innehåll", blank=True, use_json_field=True, help_text=BODY_HELP
-    )
-
-    default_format = EventFormat.CONFERENCE
-
-    content_panels = (
-        Page.content_panels
-        + EventMixin.when_panels
-        + [FieldPanel("intro")]
-        + EventMixin.about_panels
-        + EventMixin.onsite_registration_panels
-        + [FieldPanel("body")]
-        + EventMixin.people_panels
-    )
-    settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
-
-    search_fields = (
-        Page.search_fields + EventMixin.event_search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    )
-
-    class Meta:
-        verbose_name = "konferens"
-        verbose_name_plural = "konferenser"
+from .choices import EventFormat, RegistrationQuestion
+from .mixins import BODY_HELP, EVENT_PARENTS, INTRO_HELP, EventMixin
 
 
 class SeminarSeriesForm(WagtailAdminPageForm):
@@ -267,15 +232,11 @@ class SeminarPart(Orderable):
 
     @property
     def start(self):
-        return combine(self.date, self.start_time)
+        return day_span(self.date, self.start_time, self.end_time)[0]
 
     @property
     def end(self):
-        if self.end_time:
-            return combine(self.date, self.end_time)
-        if self.start_time:
-            return self.start
-        return combine(self.date + dt.timedelta(days=1))
+        return day_span(self.date, self.start_time, self.end_time)[1]
 
     @property
     def is_held(self):
@@ -314,142 +275,3 @@ class SeminarPart(Orderable):
             cancelled=series.is_cancelled,
             all_day=not self.has_time,
         )
-
-
-class NetworkPage(EventMixin, SiteChromeMixin, Page):
-    """An ongoing network or programme: who it is for, what the meetings hold, facts and meeting dates."""
-
-    parent_page_types = EVENT_PARENTS
-    subpage_types = []
-
-    published_date = models.DateField(
-        "publiceringsdatum", null=True, blank=True, help_text="Visas på sidan; tomt döljer datumet."
-    )
-    intro = models.TextField("ingress", blank=True, help_text=INTRO_HELP)
-    prerequisites = RichTextField(
-        "förutsättningar för deltagande",
-        blank=True,
-        features=RICH_TEXT_FEATURES,
-        help_text="Vad som krävs av den som vill vara med, t.ex. kostnad.",
-    )
-    target_group = RichTextField(
-        "målgrupp", blank=True, features=RICH_TEXT_FEATURES, help_text="Vilka nätverket vänder sig till."
-    )
-    meeting_contents = RichTextField(
-        "nätverksträffarnas innehåll", blank=True, features=RICH_TEXT_FEATURES, help_text="Vad träffarna tar upp."
-    )
-    facts_heading = models.CharField(
-        "rubrik för faktarutan", max_length=100, default="Fakta", help_text="Oftast Fakta."
-    )
-    facts = RichTextField(
-        "fakta", blank=True, features=RICH_TEXT_FEATURES, help_text="Korta fakta, t.ex. antal träffar och plats."
-    )
-    meetings = StreamField(
-        [("meeting", NetworkMeetingBlock())],
-        verbose_name="träffar",
-        blank=True,
-        use_json_field=True,
-        help_text="Tomt: nätverket visas som pågående.",
-    )
-    body = StreamField(
-        BaseStreamBlock(), verbose_name="mer innehåll", blank=True, use_json_field=True, help_text=BODY_HELP
-    )
-
-    dates_required = False
-    default_format = EventFormat.NETWORK
-
-    content_panels = (
-        Page.content_panels
-        + [FieldPanel("published_date"), FieldPanel("intro")]
-        + EventMixin.about_panels
-        + EventMixin.onsite_registration_panels
-        + [
-            MultiFieldPanel(
-                [FieldPanel("prerequisites"), FieldPanel("target_group")],
-                heading="Förutsättningar för deltagande och målgrupp",
-            ),
-            FieldPanel("meeting_contents"),
-            MultiFieldPanel([FieldPanel("facts_heading"), FieldPanel("facts")], heading="Faktaruta"),
-            FieldPanel("meetings"),
-            FieldPanel("body"),
-        ]
-        + EventMixin.people_panels
-    )
-    settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
-
-    search_fields = (
-        Page.search_fields
-        + EventMixin.event_search_fields
-        + [
-            index.SearchField("intro"),
-            index.SearchField("prerequisites"),
-            index.SearchField("target_group"),
-            index.SearchField("meeting_contents"),
-            index.SearchField("facts"),
-        ]
-    )
-
-    class Meta:
-        verbose_name = "nätverk eller program"
-        verbose_name_plural = "nätverk och program"
-
-    def save(self, *args, **kwargs):
-        # Meeting dates, when given, set the span the listing sorts by; without them the network is ongoing.
-        meetings = self.meeting_values
-        if meetings:
-            self.start = min(meeting["start"] for meeting in meetings)
-            self.end = max(meeting["end"] for meeting in meetings)
-        super().save(*args, **kwargs)
-
-    @property
-    def meeting_values(self):
-        """The meetings as start and end datetimes, in date order."""
-        values = []
-        for block in self.meetings:
-            meeting = block.value
-            start_time, end_time = meeting.get("start_time"), meeting.get("end_time")
-            start = combine(meeting["date"], start_time)
-            if end_time:
-                end = combine(meeting["date"], end_time)
-            elif start_time:
-                end = start
-            else:
-                end = combine(meeting["date"] + dt.timedelta(days=1))
-            values.append({"block": block, "start": start, "end": end, "timed": bool(start_time)})
-        return sorted(values, key=lambda item: item["start"])
-
-    @property
-    def published_date_display(self):
-        return long_date(self.published_date) if self.published_date else ""
-
-    @property
-    def card_meta(self):
-        if self.start:
-            return super().card_meta
-        return f"Pågående · {self.get_event_format_display()}"
-
-    @property
-    def has_calendar(self):
-        return bool(self.start)
-
-    def calendar_entries(self, request=None):
-        meetings = self.meeting_values
-        if not meetings:
-            return super().calendar_entries(request)
-        entries = []
-        for number, meeting in enumerate(meetings, start=1):
-            value = meeting["block"].value
-            entries.append(
-                CalendarEntry(
-                    uid=f"network-{self.pk}-{meeting['block'].id}@{calendar.uid_domain()}",
-                    summary=f"{self.title}, träff {number}",
-                    start=meeting["start"] if meeting["timed"] else value["date"],
-                    end=meeting["end"] if meeting["timed"] else value["date"],
-                    url=self.get_full_url(request) or "",
-                    description=value.get("note") or self.intro,
-                    location=value.get("place") or self.place_display,
-                    cancelled=self.is_cancelled,
-                    all_day=not meeting["timed"],
-                )
-            )
-        return entries

@@ -1,0 +1,46 @@
+"""Conference pages: a conference or course day with its programme, themes and sessions."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.models import SiteChromeMixin
+from events.blocks import ConferenceStreamBlock
+
+from .choices import EventFormat
+from .mixins import BODY_HELP, EVENT_PARENTS, INTRO_HELP, EventMixin
+
+
+class ConferencePage(EventMixin, SiteChromeMixin, Page):
+    """A conference or course day with its programme, themes and sessions."""
+
+    parent_page_types = EVENT_PARENTS
+    subpage_types = []
+
+    intro = models.TextField("ingress", blank=True, help_text=INTRO_HELP)
+    body = StreamField(
+        ConferenceStreamBlock(), verbose_name="innehåll", blank=True, use_json_field=True, help_text=BODY_HELP
+    )
+
+    default_format = EventFormat.CONFERENCE
+
+    content_panels = (
+        Page.content_panels
+        + EventMixin.when_panels
+        + [FieldPanel("intro")]
+        + EventMixin.about_panels
+        + EventMixin.onsite_registration_panels
+        + [FieldPanel("body")]
+        + EventMixin.people_panels
+    )
+    settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
+
+    search_fields = (
+        Page.search_fields + EventMixin.event_search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    )
+
+    class Meta:
+        verbose_name = "konferens"
+        verbose_name_plural = "konferenser"
