@@ -38,15 +38,17 @@ serve: install  ## Serve with gunicorn and production settings (needs SECRET_KEY
 test: install  ## Run the whole test suite (SQLite, or the database in DATABASE_URL)
 	$(PY) -m pytest
 
-lint: install  ## Lint and check formatting, Django checks and missing migrations
+lint: install  ## Lint and check formatting (Python and templates), Django checks and missing migrations
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check --tabwidth 4 templates
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
-format: install  ## Format the code and fix what ruff can
+format: install  ## Format the code and templates and fix what ruff can
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml --tabwidth 4 templates
 
 bench: install  ## Benchmark the demo site (gunicorn, PostgreSQL, wrk, valgrind, Lighthouse) and print the figures
 	command -v wrk >/dev/null || apt-get install -y wrk || sudo apt-get install -y wrk

@@ -6,6 +6,7 @@ from wagtail.models import Site
 
 from core.models import ContactSettings, FooterSettings
 from tests.home.factories import ContentPageFactory
+from tests.pages import BREADCRUMBS, MENU, part
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,7 @@ def test_menu_lists_only_pages_marked_show_in_menus(client, home_page):
     ContentPageFactory(parent=home_page, title="Om oss", slug="om-oss", show_in_menus=True)
     ContentPageFactory(parent=home_page, title="Hemlig", slug="hemlig", show_in_menus=False)
     html = client.get("/").content.decode()
-    menu = html.split('aria-label="Huvudmeny"')[1].split("</nav>")[0]
+    menu = part(html, MENU)
     assert "Om oss" in menu
     assert "Hemlig" not in menu
 
@@ -59,15 +60,11 @@ def test_breadcrumbs_lead_from_home_to_the_page(client, home_page):
     about = ContentPageFactory(parent=home_page, title="Om oss", slug="om-oss")
     child = ContentPageFactory(parent=about, title="Styrelsen", slug="styrelsen")
     html = client.get(child.url).content.decode()
-    crumbs = html.split('aria-label="Brödsmulor"')[1].split("</nav>")[0]
+    crumbs = part(html, BREADCRUMBS)
     assert '<a href="/">Start</a>' in crumbs
     assert f'<a href="{about.url}">Om oss</a>' in crumbs
     assert '<span aria-current="page">Styrelsen</span>' in crumbs
     assert 'aria-label="Brödsmulor"' not in client.get("/").content.decode()
-
-
-def _menu(html):
-    return html.split('aria-label="Huvudmeny"')[1].split("</nav>")[0]
 
 
 def test_every_page_marks_its_own_place_in_the_menu_though_the_menu_is_kept_between_renders(client, home_page):
@@ -85,10 +82,10 @@ def test_every_page_marks_its_own_place_in_the_menu_though_the_menu_is_kept_betw
     }
     for _ in range(2):
         for url, marked in expected.items():
-            menu = _menu(client.get(url).content.decode())
+            menu = part(client.get(url), MENU)
             assert marked in menu, url
             assert menu.count("aria-current") == 1, url
-    assert "aria-current" not in _menu(client.get("/sok/").content.decode())
+    assert "aria-current" not in part(client.get("/sok/"), MENU)
 
 
 def test_breadcrumbs_are_each_pages_own(client, home_page):

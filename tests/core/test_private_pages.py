@@ -2,8 +2,6 @@
 does, and neither the page nor its password form is ever kept in the page cache for other visitors."""
 
 import pickle
-import re
-from html import unescape
 
 import pytest
 from django.core.cache import caches
@@ -11,6 +9,7 @@ from django.test import Client
 from wagtail.models import Page, PageViewRestriction
 
 from tests.home.factories import ContentPageFactory
+from tests.pages import element
 
 pytestmark = pytest.mark.django_db
 
@@ -80,9 +79,7 @@ def _stored(text, values):
 
 def _password_form_action(response):
     """The address the password form posts to, as Wagtail wrote it into the page."""
-    match = re.search(r'<form[^>]*action="([^"]+)"', response.content.decode())
-    assert match, response.content.decode()
-    return unescape(match.group(1))
+    return element(response.content.decode(), "form[action]")["action"]
 
 
 def _submit_password(client, response, password):

@@ -12,6 +12,7 @@ from tests.core.factories import SiteNoticeFactory
 from tests.events.factories import ConferencePageFactory, in_days
 from tests.feedback.factories import FeedbackResponseFactory
 from tests.home.factories import ContentPageFactory
+from tests.pages import part, texts
 from tests.registrations.factories import OnsiteConferenceFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +62,7 @@ def dashboard(client):
 
 def test_the_upcoming_events_panel_lists_live_events_in_the_next_30_days_with_signups(client_for, publisher, content):
     html = dashboard(client_for(publisher))
-    panel = html.split('id="editorial-upcoming-events', 1)[1].split("</section>", 1)[0]
+    panel = part(html, 'section[id^="editorial-upcoming-events"]')
     assert "Evenemang de närmaste 30 dagarna" in html
     assert "Konferens om jäv" in panel
     assert "<td>2</td>" in panel
@@ -71,9 +72,10 @@ def test_the_upcoming_events_panel_lists_live_events_in_the_next_30_days_with_si
 
 def test_the_least_helpful_panel_lists_the_lowest_share_of_yes_first(client_for, superuser, content):
     html = dashboard(client_for(superuser))
-    panel = html.split('id="editorial-least-helpful', 1)[1].split("</section>", 1)[0]
-    assert panel.index("Otydlig sida") < panel.index("Tydlig sida")
-    assert "25&nbsp;%" in panel
+    panel = part(html, 'section[id^="editorial-least-helpful"]')
+    titles = texts(panel, "td.title")
+    assert titles.index("Otydlig sida") < titles.index("Tydlig sida")
+    assert "25\u00a0%" in panel
     assert "Sida med få svar" not in panel
     assert f"/admin/reports/aterkoppling/{content['unclear'].pk}/" in panel
     assert "/admin/reports/aterkoppling/" in panel
@@ -85,7 +87,7 @@ def test_the_least_helpful_panel_is_only_for_those_who_may_read_feedback(client_
 
 def test_the_notices_panel_lists_active_and_scheduled_notices(client_for, communicator, content):
     html = dashboard(client_for(communicator))
-    panel = html.split('id="editorial-notices', 1)[1].split("</section>", 1)[0]
+    panel = part(html, 'section[id^="editorial-notices"]')
     assert "Ändrade öppettider i sommar" in panel
     assert "Visas nu" in panel
     assert "Planerat underhåll" in panel
@@ -95,7 +97,7 @@ def test_the_notices_panel_lists_active_and_scheduled_notices(client_for, commun
 
 def test_the_moderation_panel_lists_every_page_awaiting_approval(client_for, communicator, submitted_page):
     html = dashboard(client_for(communicator))
-    panel = html.split('id="editorial-in-moderation', 1)[1].split("</section>", 1)[0]
+    panel = part(html, 'section[id^="editorial-in-moderation"]')
     assert "Sida att granska" in panel
     assert "Godkännande av publicist" in panel
     assert "kommunikator" in panel

@@ -3,7 +3,6 @@
 import csv
 import datetime as dt
 import io
-import re
 
 import openpyxl
 import pytest
@@ -13,6 +12,7 @@ from django.utils import timezone
 
 from tests.feedback.factories import FeedbackResponseFactory
 from tests.home.factories import ContentPageFactory
+from tests.pages import table_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -53,18 +53,9 @@ def answered_pages(home_page):
     return about, contact
 
 
-def rows(html):
-    """The report table's body rows, split on the row tag."""
-    return html.split("<tbody>")[1].split("</tbody>")[0].split("<tr")[1:]
-
-
 def cells(html, title):
     """The text of each cell in the row of the page with this title."""
-    return next(texts for texts in map(row_texts, rows(html)) if texts[0] == title)
-
-
-def row_texts(row):
-    return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+    return next(row for row in table_rows(html) if row[0] == title)
 
 
 def test_the_report_counts_yes_and_no_and_the_share_of_yes_per_page(admin_client, answered_pages):
@@ -77,7 +68,7 @@ def test_the_report_counts_yes_and_no_and_the_share_of_yes_per_page(admin_client
 
 def test_the_report_puts_the_pages_with_most_no_first_and_sorts_on_request(admin_client, answered_pages):
     def titles(params):
-        return [row_cells[0] for row_cells in map(row_texts, rows(admin_client.get(REPORT, params).content.decode()))]
+        return [row[0] for row in table_rows(admin_client.get(REPORT, params))]
 
     assert titles({}) == ["Kontakt", "Om oss"]
     assert titles({"ordering": "-yes_share"}) == ["Om oss", "Kontakt"]
@@ -150,7 +141,7 @@ def test_the_page_report_lists_each_answer_with_its_comment_escaped(admin_client
     html = admin_client.get(f"{REPORT}{contact.pk}/").content.decode()
 
     assert "Kontakt" in html
-    assert len(rows(html)) == 4
+    assert len(table_rows(html)) == 4
     assert "Telefontider saknas" in html
     assert "&lt;script&gt;" in html and "<script>alert(1)</script>" not in html
 
@@ -161,7 +152,7 @@ def test_the_page_report_filters_to_comments_and_exports(admin_client, answered_
     html = admin_client.get(f"{REPORT}{contact.pk}/", {"has_comment": "true"}).content.decode()
     content = b"".join(admin_client.get(f"{REPORT}{contact.pk}/", {"export": "csv"}).streaming_content).decode()
 
-    assert len(rows(html)) == 3
+    assert len(table_rows(html)) == 3
     table = list(csv.reader(io.StringIO(content)))
     assert table[0] == ["Tidpunkt", "Svar", "Kommentar"]
     assert sorted(row[1] for row in table[1:]) == ["Ja", "Nej", "Nej", "Nej"]

@@ -6,14 +6,11 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from tests.core.factories import TopicFactory
+from tests.pages import card_titles, selected_options
 
 from .factories import KnowledgeIndexPageFactory, KnowledgePageFactory, podcast, web_course, webcast
 
 pytestmark = pytest.mark.django_db
-
-
-def titles(response):
-    return [item.title for item in response.context["knowledge_pages"]]
 
 
 @pytest.fixture
@@ -48,7 +45,7 @@ def test_listing_shows_live_public_pages_newest_first(client, knowledge_index, p
     private = KnowledgePageFactory(parent=knowledge_index, title="Intern")
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="hemligt")
     response = client.get(knowledge_index.url)
-    assert titles(response) == ["Film", "Podd", "Kurs"]
+    assert card_titles(response) == ["Film", "Podd", "Kurs"]
     html = response.content.decode()
     assert "Publicerad 22 juni 2021 · Webbsändning, Podd" in html
     assert '<label for="filter-amne">Ämne</label>' in html
@@ -58,8 +55,8 @@ def test_listing_shows_live_public_pages_newest_first(client, knowledge_index, p
 
 def test_listing_filters_by_topic(client, knowledge_index, pages):
     response = client.get(knowledge_index.url, {"amne": "digitalisering"})
-    assert titles(response) == ["Film", "Podd"]
-    assert '<option value="digitalisering" selected>Digitalisering</option>' in response.content.decode()
+    assert card_titles(response) == ["Film", "Podd"]
+    assert ("digitalisering", "Digitalisering") in selected_options(response)
 
 
 @pytest.mark.parametrize(
@@ -68,13 +65,13 @@ def test_listing_filters_by_topic(client, knowledge_index, pages):
 )
 def test_listing_filters_by_type_of_content(client, knowledge_index, pages, typ, expected):
     response = client.get(knowledge_index.url, {"typ": typ})
-    assert titles(response) == expected
+    assert card_titles(response) == expected
 
 
 def test_topic_and_type_filters_combine(client, knowledge_index, pages):
-    assert titles(client.get(knowledge_index.url, {"amne": "digitalisering", "typ": "webbsandning"})) == ["Film"]
+    assert card_titles(client.get(knowledge_index.url, {"amne": "digitalisering", "typ": "webbsandning"})) == ["Film"]
     response = client.get(knowledge_index.url, {"amne": "demokrati", "typ": "podd"})
-    assert titles(response) == []
+    assert card_titles(response) == []
     assert "Det finns inget material som matchar ditt val." in response.content.decode()
 
 
@@ -88,9 +85,9 @@ def test_listing_paginates_and_keeps_the_filters_in_page_links(client, knowledge
     for day in range(1, 13):
         KnowledgePageFactory(parent=knowledge_index, title=f"Sida {day:02}", publication_date=f"2021-05-{day:02}")
     first = client.get(knowledge_index.url, {"typ": ""})
-    assert titles(first) == [f"Sida {day:02}" for day in range(12, 2, -1)]
+    assert card_titles(first) == [f"Sida {day:02}" for day in range(12, 2, -1)]
     second = client.get(knowledge_index.url, {"sida": "2"})
-    assert titles(second) == ["Sida 02", "Sida 01"]
+    assert card_titles(second) == ["Sida 02", "Sida 01"]
     assert '<span aria-current="page">2</span>' in second.content.decode()
     filtered = client.get(knowledge_index.url, {"amne": "finns-inte", "sida": "1"}).content.decode()
     assert 'href="?sida=2"' in filtered
@@ -123,7 +120,7 @@ def test_garbage_parameters_fall_back_to_defaults(client, knowledge_index, pages
     response = client.get(knowledge_index.url, query)
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
-    assert titles(response) == ["Film", "Podd", "Kurs"]
+    assert card_titles(response) == ["Film", "Podd", "Kurs"]
 
 
 def test_a_page_number_past_the_end_shows_the_last_page(client, knowledge_index):
@@ -157,4 +154,4 @@ def test_listing_queries_do_not_grow_with_the_number_of_pages(client, knowledge_
 def test_another_listing_shows_only_its_own_pages(client, home_page, knowledge_index, pages):
     other = KnowledgeIndexPageFactory(parent=home_page, title="Annat", slug="annat")
     KnowledgePageFactory(parent=other, title="Annan sida")
-    assert titles(client.get(other.url)) == ["Annan sida"]
+    assert card_titles(client.get(other.url)) == ["Annan sida"]

@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from home.models import ContentPage, HomePage
 from knowledge.models import KnowledgeIndexPage, KnowledgePage
 from tests.core.factories import TopicFactory
+from tests.pages import element
 
 from .factories import (
     SOUNDCLOUD_URL,
@@ -223,15 +224,13 @@ def test_autosave_requests_get_no_piled_up_warnings(rf, knowledge_index):
 
 def test_knowledge_page_describes_itself_as_a_schema_org_article(client, home_page):
     import json
-    import re
 
     from tests.knowledge.factories import KnowledgeIndexPageFactory, KnowledgePageFactory
 
     index = KnowledgeIndexPageFactory(parent=home_page)
     page = KnowledgePageFactory(parent=index, title="Leda digitalisering", intro="Om ledarskap.")
     html = client.get(page.url).content.decode()
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    data = json.loads(match.group(1))
+    data = json.loads(element(html, 'script[type="application/ld+json"]').string)
     assert data["@type"] == "Article"
     assert data["headline"] == "Leda digitalisering"
     assert data["datePublished"] == page.publication_date.isoformat()

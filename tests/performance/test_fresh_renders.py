@@ -14,6 +14,7 @@ from knowledge.models import KnowledgePage
 from tests.core.factories import PersonFactory, TopicFactory
 from tests.home.factories import ContentPageFactory
 from tests.knowledge.factories import KnowledgeIndexPageFactory, KnowledgePageFactory
+from tests.pages import BREADCRUMBS, MENU, part
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
@@ -99,68 +100,56 @@ def test_feeds_below_a_listing_are_still_routed(client, home_page):
     assert feed["Content-Type"].startswith("application/rss+xml")
 
 
-def _menu(html):
-    return html.split('aria-label="Huvudmeny"')[1].split("</nav>")[0]
-
-
-def _breadcrumbs(html):
-    return html.split('aria-label="Brödsmulor"')[1].split("</nav>")[0]
-
-
-def _head(html):
-    return html.split("</head>")[0]
-
-
 def test_the_menu_follows_renamed_new_unpublished_and_private_pages(client, home_page, about):
     news = ContentPageFactory(parent=home_page, title="Nyheter", slug="nyheter", show_in_menus=True)
     news.save_revision().publish()
-    assert "Nyheter" in _menu(client.get("/om-oss/").content.decode())
+    assert "Nyheter" in part(client.get("/om-oss/"), MENU)
 
     news.title = "Aktuellt"
     news.save_revision().publish()
-    assert "Aktuellt" in _menu(client.get("/om-oss/").content.decode())
+    assert "Aktuellt" in part(client.get("/om-oss/"), MENU)
 
     ContentPageFactory(parent=home_page, title="Jobba hos oss", show_in_menus=True).save_revision().publish()
-    assert "Jobba hos oss" in _menu(client.get("/om-oss/").content.decode())
+    assert "Jobba hos oss" in part(client.get("/om-oss/"), MENU)
 
     Page.objects.get(pk=news.pk).unpublish()
-    assert "Aktuellt" not in _menu(client.get("/om-oss/").content.decode())
+    assert "Aktuellt" not in part(client.get("/om-oss/"), MENU)
 
     jobs = Page.objects.get(title="Jobba hos oss")
     PageViewRestriction.objects.create(page=jobs, restriction_type=PageViewRestriction.LOGIN)
-    assert "Jobba hos oss" not in _menu(client.get("/om-oss/").content.decode())
+    assert "Jobba hos oss" not in part(client.get("/om-oss/"), MENU)
 
 
 def test_breadcrumbs_follow_a_renamed_parent_and_a_move(client, home_page, about):
     board = ContentPageFactory(parent=about, title="Styrelsen", slug="styrelsen")
     board.save_revision().publish()
-    assert "Om oss" in _breadcrumbs(client.get("/om-oss/styrelsen/").content.decode())
+    assert "Om oss" in part(client.get("/om-oss/styrelsen/"), BREADCRUMBS)
 
     about.title = "Om föreningen"
     about.save_revision().publish()
-    assert "Om föreningen" in _breadcrumbs(client.get("/om-oss/styrelsen/").content.decode())
+    assert "Om föreningen" in part(client.get("/om-oss/styrelsen/"), BREADCRUMBS)
 
     association = ContentPageFactory(parent=home_page, title="Föreningen", slug="foreningen")
     association.save_revision().publish()
     Page.objects.get(pk=board.pk).move(Page.objects.get(pk=association.pk), pos="last-child")
-    crumbs = _breadcrumbs(client.get("/foreningen/styrelsen/").content.decode())
+    crumbs = part(client.get("/foreningen/styrelsen/"), BREADCRUMBS)
     assert "Föreningen" in crumbs
     assert "Om föreningen" not in crumbs
 
 
 def test_feed_links_follow_the_listing_they_point_to(client, home_page, about):
-    assert "application/rss+xml" not in _head(client.get("/om-oss/").content.decode())
+    assert "application/rss+xml" not in part(client.get("/om-oss/"), "head")
 
     index = KnowledgeIndexPageFactory(parent=home_page, title="Kunskap")
     index.save_revision().publish()
-    assert 'title="Kunskap (RSS)"' in _head(client.get("/om-oss/").content.decode())
+    assert 'title="Kunskap (RSS)"' in part(client.get("/om-oss/"), "head")
 
     index.title = "Kunskapsbanken"
     index.save_revision().publish()
-    assert 'title="Kunskapsbanken (RSS)"' in _head(client.get("/om-oss/").content.decode())
+    assert 'title="Kunskapsbanken (RSS)"' in part(client.get("/om-oss/"), "head")
 
     Page.objects.get(pk=index.pk).unpublish()
-    assert "application/rss+xml" not in _head(client.get("/om-oss/").content.decode())
+    assert "application/rss+xml" not in part(client.get("/om-oss/"), "head")
 
 
 def test_a_renamed_person_shows_on_the_next_uncached_render(client, about):
