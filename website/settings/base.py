@@ -168,6 +168,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Proxies in front of the app servers that append the client's address to X-Forwarded-For; 0 means
+# none, and REMOTE_ADDR is the client. Every rate limit and django-axes read the client with this one
+# rule (core/clients.py). FEEDBACK_TRUSTED_PROXY_COUNT is the variable's earlier name, still read.
+TRUSTED_PROXY_COUNT = int(
+    os.environ.get("TRUSTED_PROXY_COUNT") or os.environ.get("FEEDBACK_TRUSTED_PROXY_COUNT") or "0"
+)
+
 # Security headers and admin protection (docs/security.md).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -184,6 +191,8 @@ CACHES["template_fragments"] = {
 }
 CACHES["axes"] = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "login_attempts"}
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Axes locks out by user name only, but whatever address it derives follows the rate limits' rule.
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_address"
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
@@ -330,8 +339,6 @@ FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "10"))  # submis
 FEEDBACK_RATE_WINDOW = int(os.environ.get("FEEDBACK_RATE_WINDOW", "600"))  # seconds
 FEEDBACK_COMMENT_WINDOW = int(os.environ.get("FEEDBACK_COMMENT_WINDOW", "3600"))  # seconds to add a comment
 FEEDBACK_COMMENT_RETENTION_DAYS = int(os.environ.get("FEEDBACK_COMMENT_RETENTION_DAYS", "365"))
-# Proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR only).
-FEEDBACK_TRUSTED_PROXY_COUNT = int(os.environ.get("FEEDBACK_TRUSTED_PROXY_COUNT", "0"))
 
 # On-site registration (see docs/registrations.md)
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))  # after the event ends
