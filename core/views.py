@@ -3,11 +3,13 @@
 import logging
 import uuid
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.cache import never_cache
+from wagtail.models import Page, ReferenceIndex
 
 from core.models import Person
 
@@ -26,9 +28,29 @@ def _vcard_escape(value):
     )
 
 
+def is_shown_publicly(person):
+    """True if a live page outside every private section shows the person.
+
+    Wagtail's reference index knows which pages point to the person (contact and speaker blocks
+    alike); it is kept from each page's saved row, which for a live page is its published content.
+    """
+    page_ids = (
+        ReferenceIndex.get_references_to(person)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
+    return Page.objects.live().public().filter(pk__in=[int(pk) for pk in page_ids]).exists()
+
+
 def person_vcard(request, pk):
-    """A person's contact card as a vCard file, for the visitor's address book."""
+    """A person's contact card as a vCard file, for the visitor's address book.
+
+    Only for people a visitor can already see on a live public page: ids are sequential, and the
+    register also holds people shown only on drafts and private pages.
+    """
     person = get_object_or_404(Person, pk=pk)
+    if not is_shown_publicly(person):
+        raise Http404("Personen visas inte på någon publicerad sida.")
     lines = [
         "BEGIN:VCARD",
         "VERSION:3.0",

@@ -1,11 +1,23 @@
 """People are kept once and shown in contact blocks with e-mail, phone and a vCard."""
 
+import re
+
 import pytest
+from django.core.management import call_command
+from wagtail.models import Page, PageViewRestriction
 
 from core.blocks import ContactBlock
 from tests.core.factories import PersonFactory
+from tests.events.factories import ConferencePageFactory
+from tests.home.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def shown_on(parent, person, **page):
+    """A content page with the person in a contact box."""
+    contact = {"heading": "Kontakt", "custom_heading": "", "people": [person], "text": ""}
+    return ContentPageFactory(parent=parent, contacts=[("contact", contact)], **page)
 
 
 def _render_contact(people, heading="Informationsansvarig", **extra):
@@ -43,8 +55,9 @@ def test_custom_heading_replaces_the_chosen_one():
     assert "Informationsansvarig" not in html
 
 
-def test_vcard_download_has_the_persons_details(client):
+def test_vcard_download_has_the_persons_details(client, home_page):
     person = PersonFactory(name="Ann-Sofi Agnevik", role="Förbundsjurist", organisation="SKR, Stockholm")
+    shown_on(home_page, person)
     response = client.get(f"/personer/{person.pk}/vcard/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/vcard")
@@ -57,3 +70,59 @@ def test_vcard_download_has_the_persons_details(client):
 
 def test_vcard_of_unknown_person_is_404(client):
     assert client.get("/personer/999999/vcard/").status_code == 404
+
+
+class TestOnlyPeopleVisitorsCanSee:
+    """Person ids are sequential: the vCard answers only for people a live public page shows."""
+
+    def test_a_speaker_on_a_live_page_has_a_vcard(self, client, home_page):
+        person = PersonFactory()
+        speaker = {"person": person, "name": "", "title": ""}
+        ConferencePageFactory(parent=home_page, speakers=[("speaker", speaker)])
+
+        assert client.get(f"/personer/{person.pk}/vcard/").status_code == 200
+
+    def test_a_person_on_no_page_has_none(self, client, home_page):
+        assert client.get(f"/personer/{PersonFactory().pk}/vcard/").status_code == 404
+
+    def test_a_person_only_on_a_draft_has_none(self, client, home_page):
+        person = PersonFactory(email="utkast@example.se", phone="070-123 45 67")
+        shown_on(home_page, person, live=False)
+
+        response = client.get(f"/personer/{person.pk}/vcard/")
+
+        assert response.status_code == 404
+        assert b"utkast@example.se" not in response.content
+
+    def test_a_person_only_on_a_private_page_has_none(self, client, home_page):
+        person = PersonFactory()
+        private = shown_on(home_page, person)
+        PageViewRestriction.objects.create(page=private, restriction_type="password", password="hemligt")
+
+        assert client.get(f"/personer/{person.pk}/vcard/").status_code == 404
+
+    def test_a_person_below_a_private_section_has_none(self, client, home_page):
+        section = ContentPageFactory(parent=home_page, title="Internt", slug="internt")
+        PageViewRestriction.objects.create(page=section, restriction_type="login")
+        person = PersonFactory()
+        shown_on(section, person, slug="undersida")
+
+        assert client.get(f"/personer/{person.pk}/vcard/").status_code == 404
+
+    def test_unpublishing_the_page_withdraws_the_vcard(self, client, home_page):
+        person = PersonFactory()
+        page = shown_on(home_page, person)
+        assert client.get(f"/personer/{person.pk}/vcard/").status_code == 200
+
+        page.unpublish()
+
+        assert client.get(f"/personer/{person.pk}/vcard/").status_code == 404
+
+    def test_every_vcard_link_on_the_demo_pages_works(self, client, home_page):
+        call_command("load_demo_content")
+        links = set()
+        for page in Page.objects.live().public().specific():
+            links |= set(re.findall(r'href="(/personer/\d+/vcard/)"', client.get(page.url).content.decode()))
+
+        assert links
+        assert all(client.get(link).status_code == 200 for link in links)

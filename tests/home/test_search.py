@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
 
 from tests.home.factories import ContentPageFactory
 
@@ -58,6 +59,30 @@ def test_promoted_result_comes_first(client, pages):
     html = client.get("/sok/", {"q": "digitalisering"}).content.decode()
     assert html.index("Arbetsgivarfrågor") < html.index("Ledning för att digitalisera")
     assert "Rekommenderas" in html
+
+
+@pytest.mark.parametrize("hidden", ["draft", "private", "unpublished"])
+def test_a_promotion_shows_only_a_page_visitors_may_see(client, pages, hidden):
+    page = ContentPageFactory(
+        parent=pages["digital"].get_parent(),
+        title="Internt om digitalisering",
+        slug="internt",
+        search_description="Löneläget i förhandlingen",
+        live=hidden != "draft",
+    )
+    if hidden == "private":
+        PageViewRestriction.objects.create(page=page, restriction_type="login")
+    elif hidden == "unpublished":
+        page.unpublish()
+    SearchPromotion.objects.create(
+        query=Query.get("digitalisering"), page=page, sort_order=0, description="Löneläget i förhandlingen"
+    )
+
+    html = client.get("/sok/", {"q": "digitalisering"}).content.decode()
+
+    assert "Internt om digitalisering" not in html
+    assert "Löneläget" not in html
+    assert "Ledning för att digitalisera" in html
 
 
 def test_results_are_paginated(client, home_page):
