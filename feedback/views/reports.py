@@ -17,6 +17,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.page_titles import HIDDEN_TITLE, readable_page_ids, title_for
+
 from ..models import FeedbackResponse, page_totals
 
 LATEST_COMMENTS = 3
@@ -115,10 +117,10 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
     default_ordering = "-no_count"
     export_filename = "aterkoppling"
     verbose_name_plural = "sidor med svar"
-    list_export = ["title", "url_path", "yes_count", "no_count", "total_count", "yes_share", "comments_text"]
+    list_export = ["shown_title", "shown_path", "yes_count", "no_count", "total_count", "yes_share", "comments_text"]
     export_headings = {
-        "title": "Sida",
-        "url_path": "Sökväg",
+        "shown_title": "Sida",
+        "shown_path": "Sökväg",
         "yes_count": "Ja",
         "no_count": "Nej",
         "total_count": "Svar",
@@ -127,7 +129,7 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
     }
     columns = [
         TitleColumn(
-            "title",
+            "shown_title",
             label="Sida",
             sort_key="title",
             get_url=lambda page: reverse("feedback_page_report", args=[page.pk]),
@@ -169,9 +171,12 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
         by_page = defaultdict(list)
         for page_id, comment in comments.latest_comments(LATEST_COMMENTS).values_list("page_id", "comment"):
             by_page[page_id].append(comment)
+        readable = readable_page_ids(self.request.user, [page.pk for page in pages])
         for page in pages:
             page.latest_comments = by_page[page.pk]
             page.comments_text = "\n".join(page.latest_comments)
+            page.shown_title = title_for(page.pk, page.title, readable)
+            page.shown_path = page.url_path if page.pk in readable else ""
         return pages
 
 
@@ -196,17 +201,22 @@ class PageFeedbackReportView(FeedbackPermissionMixin, ReportView):
     def page(self):
         return get_object_or_404(Page, pk=self.kwargs["page_id"])
 
+    @cached_property
+    def shown_title(self):
+        return title_for(self.page.pk, self.page.title, readable_page_ids(self.request.user, [self.page.pk]))
+
     def get_page_title(self):
-        return f"Återkoppling: {self.page.get_admin_display_title()}"
+        return f"Återkoppling: {self.shown_title}"
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
             {"url": reverse("feedback_report"), "label": "Återkoppling"},
-            {"url": "", "label": self.page.get_admin_display_title()},
+            {"url": "", "label": self.shown_title},
         ]
 
     def get_filename(self):
-        return f"aterkoppling-{self.page.slug}"
+        # A slug names the page as much as its title does.
+        return f"aterkoppling-{self.page.pk if self.shown_title == HIDDEN_TITLE else self.page.slug}"
 
     def get_index_url(self):
         return reverse("feedback_page_report", args=[self.page.pk])
