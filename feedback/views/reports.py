@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.http import content_disposition_header
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
@@ -104,6 +105,12 @@ class FeedbackPermissionMixin:
         # XLSX cells are typed as text by Wagtail already; CSV has no types, so guard the text itself.
         str: {SpreadsheetExportMixin.FORMAT_CSV: spreadsheet_safe},
     }
+
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        # Wagtail quotes the file name as it is; a Swedish slug needs RFC 6266's filename* (UTF-8).
+        response["Content-Disposition"] = content_disposition_header(True, f"{self.get_filename()}.csv")
+        return response
 
 
 class FeedbackReportView(FeedbackPermissionMixin, ReportView):

@@ -7,7 +7,9 @@ from django.core.management import call_command
 from wagtail.models import Page, PageViewRestriction
 
 from core.blocks import ContactBlock
+from core.models import Person
 from tests.core.factories import PersonFactory
+from tests.downloads import download_name, parse_vcard
 from tests.events.factories import ConferencePageFactory
 from tests.home.factories import ContentPageFactory
 
@@ -126,3 +128,37 @@ class TestOnlyPeopleVisitorsCanSee:
 
         assert links
         assert all(client.get(link).status_code == 200 for link in links)
+
+
+class TestTheVcardFile:
+    """Whatever is stored in the register, the vCard is one valid card with one line per property."""
+
+    def test_a_bare_carriage_return_cannot_inject_a_line(self, client, home_page):
+        person = PersonFactory(name="Anna Berg")
+        Person.objects.filter(pk=person.pk).update(
+            role="Handläggare\rEMAIL:angripare@example.com", organisation="SKR;\nNOTE:x", phone="08-1\r\n2"
+        )
+        shown_on(home_page, person)
+
+        card = parse_vcard(client.get(f"/personer/{person.pk}/vcard/").content)
+
+        assert card["TITLE"] == ["Handläggare EMAIL:angripare@example.com"]
+        assert card["ORG"] == ["SKR; NOTE:x"]
+        assert card["TEL"] == ["08-1 2"]
+        assert card["EMAIL"] == [person.email]
+
+    def test_long_values_are_folded_and_read_back_whole(self, client, home_page):
+        name = "Anna-Karin Åkesson-Öberg " * 7
+        person = PersonFactory(name=name.strip(), organisation="Region Västra Götaland, " * 8)
+        shown_on(home_page, person)
+
+        card = parse_vcard(client.get(f"/personer/{person.pk}/vcard/").content)
+
+        assert card["FN"] == [name.strip()]
+        assert card["ORG"] == [("Region Västra Götaland, " * 8).strip()]
+
+    def test_the_file_has_a_plain_download_name(self, client, home_page):
+        person = PersonFactory()
+        shown_on(home_page, person)
+
+        assert download_name(client.get(f"/personer/{person.pk}/vcard/")) == f"kontakt-{person.pk}.vcf"
