@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 
 from core.blocks import ContactStreamBlock
 from core.caching.restrictions import view_restrictions
+from core.text import control_character_errors
 
 
 class SiteChromeMixin(models.Model):
@@ -25,6 +26,9 @@ class SiteChromeMixin(models.Model):
 
     # A page type can switch the widget off for all its pages (e.g. listings).
     feedback_enabled_for_type = True
+    # Texts that calendars, feeds and e-mail subjects carry: no control characters (core/text.py).
+    single_line_fields = ("title", "seo_title")
+    multi_line_fields = ("search_description", "intro")
 
     chrome_panels = [
         MultiFieldPanel(
@@ -35,6 +39,11 @@ class SiteChromeMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if errors := control_character_errors(self, self.single_line_fields, self.multi_line_fields):
+            raise errors
 
     @property
     def feedback_enabled(self):

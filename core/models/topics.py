@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from core.caching.memo import per_generation
+from core.text import control_character_errors
 
 
 class Topic(index.Indexed, models.Model):
@@ -26,6 +27,12 @@ class Topic(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        # A topic's name is an RSS category of every page that has it.
+        if errors := control_character_errors(self, ("name",), ("description",)):
+            raise errors
 
     @classmethod
     def listed(cls):
