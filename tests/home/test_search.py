@@ -115,6 +115,7 @@ def test_odd_queries_get_a_page_not_an_error(client, pages, query):
     assert b"<script>alert(1)</script>" not in response.content
 
 
-def test_non_utf8_query_string_gets_a_page(client, pages):
+def test_non_utf8_query_string_gets_400_in_swedish(client, pages):
     response = client.get("/sok/?q=%ff%fe%00&sida=%ff")
-    assert response.status_code == 200
+    assert response.status_code == 400
+    assert "ogiltig teckenkodning" in response.content.decode()

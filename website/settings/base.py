@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.SiteCSPMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
+    # Before anything reads a form: a request that is not UTF-8 gets 400 and reaches no view.
+    "core.middleware.RequestEncodingMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
