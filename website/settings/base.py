@@ -117,6 +117,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default as a real database for a few app processes: readers never wait for the
+    # writer (write-ahead log), a writer waits its turn for up to SQLITE_TIMEOUT seconds instead of
+    # failing with "database is locked", and every transaction takes the write lock as it begins,
+    # so two cannot both read and then deadlock on upgrading to write. Options in DATABASE_URL win.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": int(os.environ.get("SQLITE_TIMEOUT", "20")),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Local memory by default; a shared Redis when REDIS_URL is set (several app servers).
