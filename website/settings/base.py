@@ -327,6 +327,10 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # On PostgreSQL the Swedish text-search configuration stems words ("digitaliseringen" finds "digitalisering").
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "swedish"}}
+# Visitors' search terms are kept only as daily counts per term, for the promotions report, and
+# purged after this many days (manage.py purge_search_terms; Wagtail's own clean-up agrees).
+SEARCH_TERM_RETENTION_DAYS = int(os.environ.get("SEARCH_TERM_RETENTION_DAYS", "30"))
+WAGTAILSEARCH_HITS_MAX_AGE = SEARCH_TERM_RETENTION_DAYS
 # Documents include recorded video and audio with their WebVTT captions (knowledge media blocks).
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
