@@ -13,6 +13,8 @@ from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
@@ -95,6 +97,19 @@ class CommentsColumn(Column):
     """Comments (plain strings) as a list; the template escapes them like any other text."""
 
     cell_template_name = "feedback/admin/comments_cell.html"
+
+
+class DeleteColumn(Column):
+    """A link to delete the answer, say a comment with personal details in it."""
+
+    cell_template_name = "feedback/admin/delete_cell.html"
+
+    def __init__(self):
+        super().__init__("delete", label="", accessor=self.delete_url)
+
+    @staticmethod
+    def delete_url(response):
+        return reverse("feedback_responses:delete", args=[response.pk])
 
 
 class FeedbackPermissionMixin:
@@ -196,13 +211,19 @@ class PageFeedbackReportView(FeedbackPermissionMixin, ReportView):
     verbose_name_plural = "svar"
     list_export = ["created_at", "answer_label", "comment"]
     export_headings = {"created_at": "Tidpunkt", "answer_label": "Svar", "comment": "Kommentar"}
-    columns = [
-        DateColumn("created_at", label="Tidpunkt", sort_key="created_at"),
-        Column("answer_label", label="Svar", sort_key="helpful"),
-        CommentsColumn(
-            "comment", label="Kommentar", accessor=lambda response: [response.comment] if response.comment else []
-        ),
-    ]
+
+    @cached_property
+    def columns(self):
+        columns = [
+            DateColumn("created_at", label="Tidpunkt", sort_key="created_at"),
+            Column("answer_label", label="Svar", sort_key="helpful"),
+            CommentsColumn(
+                "comment", label="Kommentar", accessor=lambda response: [response.comment] if response.comment else []
+            ),
+        ]
+        if self.permission_policy.user_has_permission(self.request.user, "delete"):
+            columns.append(DeleteColumn())
+        return columns
 
     @cached_property
     def page(self):
@@ -241,3 +262,12 @@ class PageFeedbackReportView(FeedbackPermissionMixin, ReportView):
         context = super().get_context_data(*args, **kwargs)
         context["feedback_page"] = self.page
         return context
+
+
+class FeedbackResponseDeleteView(DeleteView):
+    """Deletes one answer and goes back to its page's report (answers have no listing of their own)."""
+
+    def get_success_url(self):
+        return get_valid_next_url_from_request(self.request) or reverse(
+            "feedback_page_report", args=[self.object.page_id]
+        )

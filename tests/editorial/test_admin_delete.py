@@ -1,15 +1,18 @@
 """An administrator can delete anything the admin lists, and see where it is used first: registrations
-(an erasure request), people, topics and notices. Clicked through as a superuser."""
+(an erasure request), feedback answers, people, topics and notices. Clicked through as a superuser."""
 
 import re
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core import mail
 from wagtail.models import ModelLogEntry
 
 from core.models import Person, SiteNotice, Topic
+from feedback.models import FeedbackResponse
 from registrations.models import Registration, Status
 from tests.core.factories import PersonFactory, SiteNoticeFactory, TopicFactory
+from tests.feedback.factories import FeedbackResponseFactory
 from tests.home.factories import ContentPageFactory
 from tests.registrations.factories import OnsiteConferenceFactory, RegistrationFactory
 
@@ -79,3 +82,30 @@ def test_a_registration_is_erased_and_the_seat_goes_to_the_waitlist(admin, event
     (entry,) = ModelLogEntry.objects.filter(action="wagtail.delete")
     assert "Anna" not in entry.label and "anna@kommun.se" not in entry.label
     assert not Registration.objects.filter(pk=erased.pk).exists()
+
+
+def test_a_feedback_answer_is_deleted_from_its_pages_report(admin, home_page):
+    page = ContentPageFactory(parent=home_page)
+    answer = FeedbackResponseFactory(page=page, helpful=False, comment="Ring mig på 070-123 45 67, Anna")
+    FeedbackResponseFactory(page=page, helpful=True)
+
+    click_through_delete(admin, f"/admin/reports/aterkoppling/{page.pk}/", answer)
+
+    assert FeedbackResponse.objects.count() == 1
+    assert not any("070-123" in entry.label for entry in ModelLogEntry.objects.all())
+
+
+def test_only_those_who_may_delete_answers_are_offered_it(client_for, feedback_reader, superuser, home_page):
+    page = ContentPageFactory(parent=home_page)
+    answer = FeedbackResponseFactory(page=page, helpful=False, comment="Kommentar")
+    report = f"/admin/reports/aterkoppling/{page.pk}/"
+    delete_url = f"/admin/aterkoppling-svar/delete/{answer.pk}/"
+
+    reader = client_for(feedback_reader)
+    assert delete_url not in reader.get(report).content.decode()
+    assert reader.post(delete_url).status_code in (302, 403)
+    assert FeedbackResponse.objects.filter(pk=answer.pk).exists()
+
+    group_form = client_for(superuser).get("/admin/groups/new/").content.decode()
+    permission = Permission.objects.get(codename="delete_feedbackresponse")
+    assert f'value="{permission.pk}"' in group_form
