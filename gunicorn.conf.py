@@ -12,7 +12,9 @@ max_requests = 2000
 max_requests_jitter = 200
 accesslog = "-"
 errorlog = "-"
-# One JSON object a line, and no client address: we store no IP addresses, not even in logs.
+# One JSON object a line, and no personal data: no client address (we store none, not even in logs),
+# no query string, personal tokens masked in the path and the Referer (website/access_log.py).
+logger_class = "website.access_log.AccessLogger"
 access_log_format = (
     '{"time": "%(t)s", "method": "%(m)s", "path": "%(U)s", "status": %(s)s, '
     '"bytes": "%(B)s", "duration_ms": %(M)s, "referer": "%(f)s"}'

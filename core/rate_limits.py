@@ -14,27 +14,16 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Count, Min
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from core.clients import client_address
 from core.models import RateLimitHit
 
 # One hit in this many also deletes its limit's expired rows, so the log stays as small as the
 # window's traffic without a purge command; a client's own count ignores expired rows anyway.
 PURGE_EVERY = 50
-
-
-def client_address(request):
-    """The visitor's IP address, taking as many X-Forwarded-For hops as there are trusted proxies."""
-    # The setting kept its first user's name; every limit shares it, as they share the proxies.
-    proxies = settings.FEEDBACK_TRUSTED_PROXY_COUNT
-    if proxies:
-        hops = [hop.strip() for hop in request.headers.get("X-Forwarded-For", "").split(",") if hop.strip()]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_key(request):

@@ -3,49 +3,79 @@
 import logging
 import uuid
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
+from wagtail.models import Page, ReferenceIndex
 
 from core.models import Person
+from core.text import single_line
 
 logger = logging.getLogger(__name__)
 
 
-def _vcard_escape(value):
-    """Escape a vCard 3.0 text value (RFC 2426, section 4)."""
-    return (
-        str(value)
-        .replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
+def vcard_text(value):
+    """A vCard 3.0 text value (RFC 2426, section 4) that stays on its line, whatever was stored."""
+    return single_line(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+
+
+def fold(line, limit=75):
+    """A content line folded after at most 75 octets (RFC 2426, section 2.6), never inside a character."""
+    pieces, piece = [], ""
+    for char in line:
+        if len((piece + char).encode()) > limit:
+            pieces.append(piece)
+            # A continuation line starts with a space, which counts towards its 75 octets.
+            piece, limit = char, 74
+        else:
+            piece += char
+    return "\r\n ".join([*pieces, piece])
+
+
+def is_shown_publicly(person):
+    """True if a live page outside every private section shows the person.
+
+    Wagtail's reference index knows which pages point to the person (contact and speaker blocks
+    alike); it is kept from each page's saved row, which for a live page is its published content.
+    """
+    page_ids = (
+        ReferenceIndex.get_references_to(person)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
     )
+    return Page.objects.live().public().filter(pk__in=[int(pk) for pk in page_ids]).exists()
 
 
 def person_vcard(request, pk):
-    """A person's contact card as a vCard file, for the visitor's address book."""
+    """A person's contact card as a vCard file, for the visitor's address book.
+
+    Only for people a visitor can already see on a live public page: ids are sequential, and the
+    register also holds people shown only on drafts and private pages.
+    """
     person = get_object_or_404(Person, pk=pk)
+    if not is_shown_publicly(person):
+        raise Http404("Personen visas inte på någon publicerad sida.")
     lines = [
         "BEGIN:VCARD",
         "VERSION:3.0",
-        f"FN:{_vcard_escape(person.name)}",
-        f"N:{_vcard_escape(person.name)};;;;",
+        f"FN:{vcard_text(person.name)}",
+        f"N:{vcard_text(person.name)};;;;",
     ]
-    if person.organisation:
-        lines.append(f"ORG:{_vcard_escape(person.organisation)}")
-    if person.role:
-        lines.append(f"TITLE:{_vcard_escape(person.role)}")
-    if person.email:
-        lines.append(f"EMAIL;TYPE=INTERNET:{_vcard_escape(person.email)}")
-    if person.phone:
-        lines.append(f"TEL;TYPE=WORK,VOICE:{_vcard_escape(person.phone)}")
+    if vcard_text(person.organisation):
+        lines.append(f"ORG:{vcard_text(person.organisation)}")
+    if vcard_text(person.role):
+        lines.append(f"TITLE:{vcard_text(person.role)}")
+    if vcard_text(person.email):
+        lines.append(f"EMAIL;TYPE=INTERNET:{vcard_text(person.email)}")
+    if vcard_text(person.phone):
+        lines.append(f"TEL;TYPE=WORK,VOICE:{vcard_text(person.phone)}")
     lines.append("END:VCARD")
-    response = HttpResponse("\r\n".join(lines) + "\r\n", content_type="text/vcard; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="kontakt-{person.pk}.vcf"'
+    response = HttpResponse("".join(fold(line) + "\r\n" for line in lines), content_type="text/vcard; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, f"kontakt-{person.pk}.vcf")
     return response
 
 

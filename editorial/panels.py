@@ -11,8 +11,10 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core.models import SiteNotice
+from core.page_titles import readable_page_ids, title_for
 from events.models import EventStatus, event_union
 from feedback.models import FeedbackResponse
 from feedback.wagtail_hooks import can_view_feedback
@@ -28,9 +30,17 @@ LIMIT = 8
 class DashboardPanel(Component):
     """A panel on the admin's home page, shown to the users `is_shown_to` lets in."""
 
+    def __init__(self, user):
+        self.user = user
+
     @classmethod
     def is_shown_to(cls, user):
         return True
+
+
+def may_edit_pages(user):
+    """Editors' panels are for those who may work on pages, not for a Feedbackläsare."""
+    return PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
 
 
 class UpcomingEventsPanel(DashboardPanel):
@@ -39,6 +49,10 @@ class UpcomingEventsPanel(DashboardPanel):
     name = "editorial_upcoming_events"
     template_name = "editorial/panels/upcoming_events.html"
     order = 110
+
+    @classmethod
+    def is_shown_to(cls, user):
+        return may_edit_pages(user)
 
     def get_context_data(self, parent_context=None):
         now = timezone.now()
@@ -56,10 +70,11 @@ class UpcomingEventsPanel(DashboardPanel):
             .values_list("event_id")
             .annotate(count=Count("pk"))
         )
+        readable = readable_page_ids(self.user, [row[0] for row in rows])
         events = [
             {
                 "pk": pk,
-                "title": title,
+                "title": title_for(pk, title, readable),
                 "start": start,
                 "cancelled": status == EventStatus.CANCELLED,
                 "signups": counts.get(pk),
@@ -90,7 +105,11 @@ class LeastHelpfulPanel(DashboardPanel):
             .annotate(share=Cast(F("yes"), FloatField()) * 100 / Cast(F("total"), FloatField()))
             .order_by("share", "-total", "page_id")[:LIMIT]
         )
-        return {"pages": list(rows), "days": FEEDBACK_DAYS, "min_answers": MIN_ANSWERS}
+        pages = list(rows)
+        readable = readable_page_ids(self.user, [row["page_id"] for row in pages])
+        for row in pages:
+            row["title"] = title_for(row["page_id"], row.pop("page__title"), readable)
+        return {"pages": pages, "days": FEEDBACK_DAYS, "min_answers": MIN_ANSWERS}
 
 
 class NoticesPanel(DashboardPanel):
@@ -110,11 +129,15 @@ class NoticesPanel(DashboardPanel):
 
 
 class PagesInModerationPanel(DashboardPanel):
-    """Every page waiting for approval, whoever the reviewer is, oldest request first."""
+    """Every page waiting for approval that the user may see, whoever the reviewer is, oldest request first."""
 
     name = "editorial_in_moderation"
     template_name = "editorial/panels/in_moderation.html"
     order = 140
+
+    @classmethod
+    def is_shown_to(cls, user):
+        return may_edit_pages(user)
 
     def get_context_data(self, parent_context=None):
         states = list(
@@ -125,7 +148,9 @@ class PagesInModerationPanel(DashboardPanel):
             .select_related("workflow", "requested_by", "current_task_state__task")
             .order_by("created_at", "pk")[:LIMIT]
         )
-        pages = Page.objects.in_bulk([int(state.object_id) for state in states])
+        page_ids = [int(state.object_id) for state in states]
+        # A page the user may not see is left out, with the name of the editor who sent it.
+        pages = Page.objects.in_bulk(readable_page_ids(self.user, page_ids))
         items = [
             {
                 "page": pages[int(state.object_id)],
@@ -143,4 +168,4 @@ PANELS = (UpcomingEventsPanel, LeastHelpfulPanel, NoticesPanel, PagesInModeratio
 
 
 def panels_for(user):
-    return [panel() for panel in PANELS if panel.is_shown_to(user)]
+    return [panel(user) for panel in PANELS if panel.is_shown_to(user)]

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from icalendar import Calendar, Event
+
+from core.text import multi_line, single_line
 
 PRODID = "-//Kommuner och regioner//Evenemang//SV"
 
@@ -33,20 +36,24 @@ def uid_domain():
 
 
 def build_calendar(entries, name=""):
-    """A VCALENDAR with one VEVENT per entry and the VTIMEZONE their times need."""
+    """A VCALENDAR with one VEVENT per entry and the VTIMEZONE their times need.
+
+    Text is made safe here, where it is written: icalendar escapes line breaks in its own text
+    properties but writes X-WR-CALNAME as it is, and passes other control characters through.
+    """
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    if name:
-        cal.add("x-wr-calname", name)
+    if single_line(name):
+        cal.add("x-wr-calname", single_line(name))
     stamp = timezone.now().astimezone(dt.UTC)
     for entry in entries:
         event = Event()
         event.add("uid", entry.uid)
         event.add("dtstamp", stamp)
-        event.add("summary", entry.summary)
+        event.add("summary", single_line(entry.summary))
         if entry.all_day:
             event.add("dtstart", entry.start)
             # DTEND of an all-day event is exclusive: the day after the last day.
@@ -54,12 +61,12 @@ def build_calendar(entries, name=""):
         else:
             event.add("dtstart", entry.start)
             event.add("dtend", entry.end or entry.start)
-        if entry.description:
-            event.add("description", entry.description)
-        if entry.location:
-            event.add("location", entry.location)
+        if multi_line(entry.description):
+            event.add("description", multi_line(entry.description))
+        if single_line(entry.location):
+            event.add("location", single_line(entry.location))
         if entry.url:
-            event.add("url", entry.url)
+            event.add("url", single_line(entry.url))
         event.add("status", "CANCELLED" if entry.cancelled else "CONFIRMED")
         cal.add_component(event)
     cal.add_missing_timezones()
@@ -69,6 +76,6 @@ def build_calendar(entries, name=""):
 def ics_response(entries, filename, name="", download=True):
     """An .ics file: a download for one event, inline for a feed that calendars subscribe to."""
     response = HttpResponse(build_calendar(entries, name).to_ical(), content_type="text/calendar; charset=utf-8")
-    disposition = "attachment" if download else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    # RFC 6266: a slug may be Swedish, so the name goes in filename* as UTF-8 when it is not ASCII.
+    response["Content-Disposition"] = content_disposition_header(download, filename)
     return response

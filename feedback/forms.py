@@ -21,7 +21,6 @@ MESSAGES = {
     "comment_required": "Skriv en kommentar innan du skickar.",
     "comment_too_long": f"Kommentaren får vara högst {COMMENT_MAX_LENGTH:,} tecken.".replace(",", "\u00a0"),
     "control": "Texten innehåller tecken som inte är tillåtna.",
-    "encoding": "Texten har en ogiltig teckenkodning. Skicka den igen som UTF-8.",
     "token": "Svaret går inte att komplettera med en kommentar.",
 }
 # Django's CharField refuses NUL itself; say so in the same words as for other control characters.
@@ -37,11 +36,6 @@ def has_forbidden_characters(text, allow_newlines=False):
         if unicodedata.category(char) in {"Cc", "Cs"} or char in BIDI_CONTROLS:
             return True
     return False
-
-
-def has_invalid_encoding(data):
-    """True if any submitted value held bytes that were not UTF-8 (Django turns them into U+FFFD)."""
-    return any("\ufffd" in value for values in data.lists() for value in values[1])
 
 
 class CleanTextMixin:

@@ -1,13 +1,20 @@
-"""Admin wiring: the feedback reports, their menu item, the permission and a summary on each page."""
+"""Admin wiring: the feedback reports, their menu item, the permissions, deleting an answer and a
+summary on each page."""
 
 from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import FeedbackResponse
-from .views.reports import FeedbackReportView, PageFeedbackReportView, feedback_permission_policy
+from .views.reports import (
+    FeedbackReportView,
+    FeedbackResponseDeleteView,
+    PageFeedbackReportView,
+    feedback_permission_policy,
+)
 
 
 def can_view_feedback(user):
@@ -44,10 +51,40 @@ def register_feedback_report_menu_item():
     )
 
 
-@hooks.register("register_permissions")
-def register_feedback_permissions():
-    """Lets administrators give a group the right to read the feedback reports."""
-    return Permission.objects.filter(content_type__app_label="feedback", codename="view_feedbackresponse")
+class FeedbackResponseViewSet(ModelViewSet):
+    """Deleting one answer from its page's report, and where it is used; answers are never added or
+    edited in the admin and have no listing beyond the reports."""
+
+    model = FeedbackResponse
+    name = "feedback_responses"
+    url_prefix = "aterkoppling-svar"
+    icon = "comment"
+    delete_view_class = FeedbackResponseDeleteView
+    inspect_view_enabled = False
+    copy_view_enabled = False
+
+    def get_common_view_kwargs(self, **kwargs):
+        names = dict.fromkeys(
+            ["index_url_name", "index_results_url_name", "add_url_name", "edit_url_name", "history_url_name"]
+        )
+        return super().get_common_view_kwargs(**{**names, **kwargs})
+
+    def get_urlpatterns(self):
+        return [
+            path("delete/<int:pk>/", self.delete_view, name="delete"),
+            path("usage/<int:pk>/", self.usage_view, name="usage"),
+        ]
+
+    def get_permissions_to_register(self):
+        """Lets administrators give a group the right to read the feedback reports, and to delete answers."""
+        return Permission.objects.filter(
+            content_type__app_label="feedback", codename__in=["view_feedbackresponse", "delete_feedbackresponse"]
+        )
+
+
+@hooks.register("register_admin_viewset")
+def register_feedback_response_viewset():
+    return FeedbackResponseViewSet()
 
 
 class FeedbackSummaryMenuItem(PageMenuItem):

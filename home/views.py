@@ -31,7 +31,8 @@ def search(request):
             pages = pages.descendant_of(site.root_page, inclusive=True)
         search_query = Query.get(query)
         search_query.add_hit()
-        promotions = [promo for promo in search_query.editors_picks.select_related("page") if promo.page.live]
+        # Only promotions of pages the search itself may show: live, public and in this site.
+        promotions = list(search_query.editors_picks.filter(page__in=pages).select_related("page"))
         promoted_ids = {promo.page_id for promo in promotions}
         found = pages.exclude(pk__in=promoted_ids).search(query, operator="or")
         results = paginate(found, RESULTS_PER_PAGE, request.GET)

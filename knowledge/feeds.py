@@ -1,7 +1,13 @@
-"""The RSS feed of a knowledge listing, built with Django's syndication framework."""
+"""The RSS feed of a knowledge listing, built with Django's syndication framework.
+
+XML 1.0 cannot hold most control characters (Django refuses to write them), so every text is made
+safe here, where it is written; a vertical tab pasted into an intro must not take the feed down.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
+
+from core.text import multi_line, single_line
 
 from .models import KnowledgePage
 
@@ -22,7 +28,7 @@ class KnowledgeFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def title(self):
-        return self.index_page.title
+        return single_line(self.index_page.title)
 
     def link(self):
         return self.index_page.get_full_url(self.request)
@@ -31,17 +37,17 @@ class KnowledgeFeed(Feed):
         return self.link() + self.index_page.reverse_subpage("feed")
 
     def description(self):
-        return self.index_page.intro or f"Det senaste från {self.index_page.title}."
+        return multi_line(self.index_page.intro) or f"Det senaste från {single_line(self.index_page.title)}."
 
     def items(self):
         # The feed names each item's topics; cards and listings show none.
         return KnowledgePage.visible().child_of(self.index_page).prefetch_related("topics")[: self.limit]
 
     def item_title(self, item):
-        return item.title
+        return single_line(item.title)
 
     def item_description(self, item):
-        return item.intro or item.search_description
+        return multi_line(item.intro or item.search_description)
 
     def item_link(self, item):
         return item.get_full_url(self.request)
@@ -56,4 +62,4 @@ class KnowledgeFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        return [topic.name for topic in item.topics.all()]
+        return [single_line(topic.name) for topic in item.topics.all()]

@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.text import single_line
 from events import calendar
 
 from .links import manage_path, max_age
@@ -53,7 +54,8 @@ def build_message(registration, event):
         "site_name": settings.WAGTAIL_SITE_NAME,
     }
     message = EmailMessage(
-        subject=SUBJECTS[kind].format(title=event.title),
+        # A line break in a header makes Django refuse to send: the title goes on one line.
+        subject=SUBJECTS[kind].format(title=single_line(event.title)),
         body=render_to_string("registrations/email/message.txt", context),
         to=[registration.email],
     )

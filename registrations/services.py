@@ -160,3 +160,16 @@ def cancel(registration, event):
         registration.status, registration.cancelled_at = current.status, current.cancelled_at
         registration.pending_message = current.pending_message
         return promote_waitlist(event) if freed_seat else []
+
+
+def erase(registration, event):
+    """Deletes a registration (say, on a request to erase it), frees its seat and promotes from the
+    waitlist; returns the promoted ones. Nothing is sent to the erased person."""
+    with transaction.atomic():
+        lock_event(event)
+        current = Registration.objects.select_for_update().filter(pk=registration.pk).first()
+        if current is None:
+            return []
+        freed_seat = current.status == Status.CONFIRMED
+        current.delete()
+        return promote_waitlist(event) if freed_seat else []

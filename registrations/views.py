@@ -10,8 +10,6 @@ from django.views.decorators.cache import never_cache
 from core.models import FooterSettings
 from core.rate_limits import RateLimit
 from events.formatting import when
-from feedback.forms import MESSAGES as TEXT_MESSAGES
-from feedback.forms import has_invalid_encoding
 
 from . import services
 from .emails import send_pending
@@ -95,8 +93,6 @@ class SignupView(View):
             response = self.render(RegistrationForm(request.POST, event=self.event), error=TOO_MANY, status=429)
             response["Retry-After"] = str(verdict.retry_after)
             return response
-        if has_invalid_encoding(request.POST):
-            return self.render(RegistrationForm(event=self.event), error=TEXT_MESSAGES["encoding"], status=400)
         form = RegistrationForm(request.POST, event=self.event)
         if not form.is_valid():
             return self.render(form, status=400)

@@ -1,4 +1,5 @@
-"""Admin wiring: registrations in their own menu, per-event counts among the reports, and the permissions."""
+"""Admin wiring: registrations in their own menu, per-event counts among the reports, the permissions,
+and deleting one as an erasure."""
 
 from django.contrib.auth.models import Permission
 from django.urls import path, reverse
@@ -6,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .actions import EraseRegistrationAction
 from .admin_views import (
     CancelRegistrationView,
     RegistrationIndexView,
@@ -58,6 +60,8 @@ class RegistrationViewSet(ModelViewSet):
             path("results/", self.index_results_view, name="index_results"),
             path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
             path("delete/<int:pk>/", self.delete_view, name="delete"),
+            # The delete view links to the usage view (and asks it before deleting).
+            path("usage/<int:pk>/", self.usage_view, name="usage"),
             path("avboka/<int:pk>/", CancelRegistrationView.as_view(), name="cancel"),
         ]
 
@@ -68,6 +72,11 @@ registration_viewset = RegistrationViewSet()
 @hooks.register("register_admin_viewset")
 def register_registration_viewset():
     return registration_viewset
+
+
+@hooks.register("register_actions")
+def register_registration_actions(registry):
+    registry.register(Registration, EraseRegistrationAction)
 
 
 @hooks.register("register_admin_urls")

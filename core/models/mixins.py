@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
 from core.blocks import ContactStreamBlock
+from core.text import control_character_errors
 
 
 class SiteChromeMixin(models.Model):
@@ -24,6 +25,9 @@ class SiteChromeMixin(models.Model):
 
     # A page type can switch the widget off for all its pages (e.g. listings).
     feedback_enabled_for_type = True
+    # Texts that calendars, feeds and e-mail subjects carry: no control characters (core/text.py).
+    single_line_fields = ("title", "seo_title")
+    multi_line_fields = ("search_description", "intro")
 
     chrome_panels = [
         MultiFieldPanel(
@@ -34,6 +38,11 @@ class SiteChromeMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if errors := control_character_errors(self, self.single_line_fields, self.multi_line_fields):
+            raise errors
 
     @property
     def feedback_enabled(self):

@@ -6,6 +6,8 @@ from django.db.models import BooleanField, ExpressionWrapper, Min, Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from core.text import control_character_errors
+
 
 def _started(at):
     return Q(starts_at__isnull=True) | Q(starts_at__lte=at)
@@ -84,6 +86,9 @@ class SiteNotice(models.Model):
         return self.message
 
     def clean(self):
+        # The message is a line at the top of every page.
+        if errors := control_character_errors(self, ("message", "link_text")):
+            raise errors
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": "Sluttiden måste vara efter starttiden."})
         if self.link_page_id and self.link_url:

@@ -5,6 +5,8 @@ from django.urls import reverse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from core.text import control_character_errors
+
 
 class Person(index.Indexed, models.Model):
     """A contact person or speaker, kept once and shown on many pages."""
@@ -57,6 +59,12 @@ class Person(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.role}" if self.role else self.name
+
+    def clean(self):
+        super().clean()
+        # Each of these is one line of the person's vCard.
+        if errors := control_character_errors(self, ("name", "role", "organisation", "phone")):
+            raise errors
 
     @property
     def phone_uri(self):

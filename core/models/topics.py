@@ -4,6 +4,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from core.text import control_character_errors
+
 
 class Topic(index.Indexed, models.Model):
     """A subject area (e.g. Digitalisering, Demokrati) that pages are tagged with."""
@@ -24,6 +26,12 @@ class Topic(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        # A topic's name is an RSS category of every page that has it.
+        if errors := control_character_errors(self, ("name",), ("description",)):
+            raise errors
 
     @classmethod
     def listed(cls):

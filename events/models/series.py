@@ -18,6 +18,7 @@ from wagtail.search import index
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.models import SiteChromeMixin
 from core.streams import convert_streams
+from core.text import control_character_errors
 from events import calendar
 from events.blocks import SpeakerStreamBlock, format_time_range
 from events.calendar import CalendarEntry
@@ -221,6 +222,9 @@ class SeminarPart(Orderable):
 
     def clean(self):
         super().clean()
+        # The theme is the summary of the part's calendar entry.
+        if errors := control_character_errors(self, ("theme",)):
+            raise errors
         if self.end_time and not self.start_time:
             raise ValidationError({"start_time": "Ange starttiden när sluttiden är ifylld."})
         if self.start_time and self.end_time and self.end_time <= self.start_time:

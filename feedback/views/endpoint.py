@@ -2,7 +2,6 @@
 
 from urllib.parse import urlencode, urlsplit
 
-from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.decorators import method_decorator
@@ -12,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
 
-from ..forms import HONEYPOT_FIELD, MESSAGES, AnswerForm, CommentForm, has_invalid_encoding
+from ..forms import HONEYPOT_FIELD, MESSAGES, AnswerForm, CommentForm
 from ..models import FeedbackResponse, new_token
 from ..protection import feedback_rate_limit, is_same_origin
 
@@ -21,7 +20,6 @@ THANKS_FOR_COMMENT = "Tack för din kommentar!"
 CROSS_ORIGIN = "Svaret måste skickas från en sida på den här webbplatsen."
 TOO_MANY = "Du har skickat många svar på kort tid. Vänta en stund och försök igen."
 PAGE_REFUSED = "Sidan finns inte eller tar inte emot svar."
-TOO_LARGE = "Svaret är för stort för att tas emot."
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -61,7 +59,7 @@ def thanks_url(page_url, token):
 
 @method_decorator([csrf_exempt, never_cache], name="dispatch")
 class FeedbackEndpointView(View):
-    """Shared checks of both steps: same origin, rate limit, valid UTF-8 and the form's rules.
+    """Shared checks of both steps: same origin, rate limit and the form's rules.
 
     CSRF middleware is off for this view on purpose: see protection.py and docs/feedback.md.
     """
@@ -77,13 +75,8 @@ class FeedbackEndpointView(View):
             response = self.error(429, TOO_MANY, heading="För många svar")
             response["Retry-After"] = str(verdict.retry_after)
             return response
-        try:
-            data = request.POST
-        except (RequestDataTooBig, TooManyFieldsSent):
-            return self.error(400, TOO_LARGE)
-        if has_invalid_encoding(data):
-            return self.error(400, MESSAGES["encoding"])
-        form = self.form_class(data)
+        # Bodies that are not UTF-8, too large or malformed never get here (core.middleware).
+        form = self.form_class(request.POST)
         if not form.is_valid():
             message = next(iter(form.errors.values()))[0]
             return self.error(400, message)

@@ -10,12 +10,17 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.http import content_disposition_header
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from core.page_titles import HIDDEN_TITLE, readable_page_ids, title_for
 
 from ..models import FeedbackResponse, page_totals
 
@@ -94,6 +99,19 @@ class CommentsColumn(Column):
     cell_template_name = "feedback/admin/comments_cell.html"
 
 
+class DeleteColumn(Column):
+    """A link to delete the answer, say a comment with personal details in it."""
+
+    cell_template_name = "feedback/admin/delete_cell.html"
+
+    def __init__(self):
+        super().__init__("delete", label="", accessor=self.delete_url)
+
+    @staticmethod
+    def delete_url(response):
+        return reverse("feedback_responses:delete", args=[response.pk])
+
+
 class FeedbackPermissionMixin:
     permission_policy = feedback_permission_policy
     permission_required = "view"
@@ -102,6 +120,12 @@ class FeedbackPermissionMixin:
         # XLSX cells are typed as text by Wagtail already; CSV has no types, so guard the text itself.
         str: {SpreadsheetExportMixin.FORMAT_CSV: spreadsheet_safe},
     }
+
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        # Wagtail quotes the file name as it is; a Swedish slug needs RFC 6266's filename* (UTF-8).
+        response["Content-Disposition"] = content_disposition_header(True, f"{self.get_filename()}.csv")
+        return response
 
 
 class FeedbackReportView(FeedbackPermissionMixin, ReportView):
@@ -115,10 +139,10 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
     default_ordering = "-no_count"
     export_filename = "aterkoppling"
     verbose_name_plural = "sidor med svar"
-    list_export = ["title", "url_path", "yes_count", "no_count", "total_count", "yes_share", "comments_text"]
+    list_export = ["shown_title", "shown_path", "yes_count", "no_count", "total_count", "yes_share", "comments_text"]
     export_headings = {
-        "title": "Sida",
-        "url_path": "Sökväg",
+        "shown_title": "Sida",
+        "shown_path": "Sökväg",
         "yes_count": "Ja",
         "no_count": "Nej",
         "total_count": "Svar",
@@ -127,7 +151,7 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
     }
     columns = [
         TitleColumn(
-            "title",
+            "shown_title",
             label="Sida",
             sort_key="title",
             get_url=lambda page: reverse("feedback_page_report", args=[page.pk]),
@@ -169,9 +193,12 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
         by_page = defaultdict(list)
         for page_id, comment in comments.latest_comments(LATEST_COMMENTS).values_list("page_id", "comment"):
             by_page[page_id].append(comment)
+        readable = readable_page_ids(self.request.user, [page.pk for page in pages])
         for page in pages:
             page.latest_comments = by_page[page.pk]
             page.comments_text = "\n".join(page.latest_comments)
+            page.shown_title = title_for(page.pk, page.title, readable)
+            page.shown_path = page.url_path if page.pk in readable else ""
         return pages
 
 
@@ -184,29 +211,40 @@ class PageFeedbackReportView(FeedbackPermissionMixin, ReportView):
     verbose_name_plural = "svar"
     list_export = ["created_at", "answer_label", "comment"]
     export_headings = {"created_at": "Tidpunkt", "answer_label": "Svar", "comment": "Kommentar"}
-    columns = [
-        DateColumn("created_at", label="Tidpunkt", sort_key="created_at"),
-        Column("answer_label", label="Svar", sort_key="helpful"),
-        CommentsColumn(
-            "comment", label="Kommentar", accessor=lambda response: [response.comment] if response.comment else []
-        ),
-    ]
+
+    @cached_property
+    def columns(self):
+        columns = [
+            DateColumn("created_at", label="Tidpunkt", sort_key="created_at"),
+            Column("answer_label", label="Svar", sort_key="helpful"),
+            CommentsColumn(
+                "comment", label="Kommentar", accessor=lambda response: [response.comment] if response.comment else []
+            ),
+        ]
+        if self.permission_policy.user_has_permission(self.request.user, "delete"):
+            columns.append(DeleteColumn())
+        return columns
 
     @cached_property
     def page(self):
         return get_object_or_404(Page, pk=self.kwargs["page_id"])
 
+    @cached_property
+    def shown_title(self):
+        return title_for(self.page.pk, self.page.title, readable_page_ids(self.request.user, [self.page.pk]))
+
     def get_page_title(self):
-        return f"Återkoppling: {self.page.get_admin_display_title()}"
+        return f"Återkoppling: {self.shown_title}"
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
             {"url": reverse("feedback_report"), "label": "Återkoppling"},
-            {"url": "", "label": self.page.get_admin_display_title()},
+            {"url": "", "label": self.shown_title},
         ]
 
     def get_filename(self):
-        return f"aterkoppling-{self.page.slug}"
+        # A slug names the page as much as its title does.
+        return f"aterkoppling-{self.page.pk if self.shown_title == HIDDEN_TITLE else self.page.slug}"
 
     def get_index_url(self):
         return reverse("feedback_page_report", args=[self.page.pk])
@@ -224,3 +262,12 @@ class PageFeedbackReportView(FeedbackPermissionMixin, ReportView):
         context = super().get_context_data(*args, **kwargs)
         context["feedback_page"] = self.page
         return context
+
+
+class FeedbackResponseDeleteView(DeleteView):
+    """Deletes one answer and goes back to its page's report (answers have no listing of their own)."""
+
+    def get_success_url(self):
+        return get_valid_next_url_from_request(self.request) or reverse(
+            "feedback_page_report", args=[self.object.page_id]
+        )

@@ -80,3 +80,18 @@ def test_production_refuses_to_start_without_essentials(env, missing):
 def test_production_starts_with_essentials():
     result = _run_production_check(SECRET_KEY="k" * 60, ALLOWED_HOSTS="example.se")
     assert result.returncode == 0, result.stderr
+
+
+def test_sqlite_waits_for_the_writer_instead_of_failing(monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    options = _load_base(monkeypatch).DATABASES["default"]["OPTIONS"]
+
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert options["timeout"] == 20
+    assert "journal_mode=WAL" in options["init_command"]
+
+
+def test_postgresql_gets_no_sqlite_options(monkeypatch):
+    base = _load_base(monkeypatch, DATABASE_URL="postgres://editor:secret@db.example:5433/site")
+
+    assert "transaction_mode" not in base.DATABASES["default"].get("OPTIONS", {})

@@ -11,8 +11,10 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.test.utils.form_data import querydict_from_html
 
 from core.blocks import BaseStreamBlock, ImageBlock
+from core.text import CONTROL_CHARACTERS
 from events.blocks import ConferenceStreamBlock
 from events.formatting import STOCKHOLM
+from tests.core.factories import PersonFactory, TopicFactory
 from tests.events.factories import ConferencePageFactory, SeminarPartFactory, SeminarSeriesPageFactory
 from tests.home.factories import ContentPageFactory
 
@@ -187,3 +189,50 @@ def test_series_parts_in_date_order_are_saved(client_for, superuser, series):
     series.refresh_from_db()
     latest = series.get_latest_revision_as_object()
     assert [part.date for part in latest.parts.all()] == [dt.date(2027, 4, 1), dt.date(2027, 4, 15)]
+
+
+# Control characters
+
+
+def test_a_title_or_intro_with_control_characters_is_refused_in_swedish(client_for, superuser, home_page):
+    page = ContentPageFactory(parent=home_page, title="Om oss", intro="Vi är en förening.")
+    client = client_for(superuser)
+    data = querydict_from_html(client.get(f"/admin/pages/{page.pk}/edit/").content.decode(), form_id="page-edit-form")
+    data.update({"title": "Om\ross", "intro": "Vi är\x0ben förening.\nPå två rader."})
+    for name in ("body", "contacts"):
+        data.setdefault(f"{name}-count", "0")
+
+    response = client.post(f"/admin/pages/{page.pk}/edit/", data)
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors["title"] == ["Texten får inte innehålla radbrytningar, tabbar eller andra styrtecken."]
+    assert errors["intro"] == ["Texten får inte innehålla andra styrtecken än radbrytningar och tabbar."]
+    assert page.get_latest_revision_as_object().title == "Om oss"
+
+
+def test_an_intro_may_have_line_breaks_and_tabs(home_page):
+    page = ContentPageFactory(parent=home_page, title="Om oss", intro="Rad ett\r\nRad två\tmed tabb")
+
+    page.full_clean()
+
+
+@pytest.mark.parametrize("field", ["name", "role", "organisation", "phone"])
+def test_a_person_with_a_control_character_is_refused(field):
+    person = PersonFactory.build(**{field: "Anna\rBerg"})
+
+    with pytest.raises(ValidationError) as caught:
+        person.full_clean()
+    assert caught.value.message_dict[field] == [CONTROL_CHARACTERS]
+
+
+def test_a_topic_name_and_a_series_part_theme_with_a_line_break_are_refused(series):
+    with pytest.raises(ValidationError) as topic:
+        TopicFactory.build(name="Digital\nisering", slug="digital").full_clean()
+    part = series.parts.first()
+    part.theme = "Första\ndelen"
+    with pytest.raises(ValidationError) as theme:
+        part.full_clean()
+
+    assert "name" in topic.value.message_dict
+    assert "theme" in theme.value.message_dict

@@ -7,7 +7,8 @@ import time_machine
 from icalendar import Calendar
 
 from events.formatting import STOCKHOLM
-from events.models import SeminarSeriesPage
+from events.models import ConferencePage, EventIndexPage, SeminarSeriesPage
+from tests.downloads import download_name, parse_ics
 from tests.events.factories import (
     ConferencePageFactory,
     NetworkPageFactory,
@@ -164,3 +165,46 @@ def test_the_feed_lists_upcoming_events_only(client, event_index):
     html = client.get(event_index.url).content.decode()
     title = "Kurser och konferenser (kalender)"
     assert f'<link rel="alternate" type="text/calendar" title="{title}" href="{event_index.feed_url}">' in html
+
+
+class TestTextThatWouldBreakTheFile:
+    """Whatever is stored (values saved before the editors' rule, or by a script), the file stays valid."""
+
+    @pytest.mark.parametrize("breaker", ["\n", "\r", "\r\n", "\x0b", "\x1f", "\u2028"])
+    def test_control_characters_in_titles_and_texts_give_a_valid_ics(self, client, event_index, breaker):
+        page = ConferencePageFactory(parent=event_index, start=dt.datetime(2027, 3, 12, 9, 30, tzinfo=STOCKHOLM))
+        ConferencePage.objects.filter(pk=page.pk).update(
+            title=f"Presidie{breaker}konferens",
+            intro=f"Första raden{breaker}andra raden",
+            venue=f"Svenska{breaker}Mässan",
+        )
+        page.refresh_from_db()
+
+        cal = parse_ics(client.get(page.ics_url).content)
+
+        event = only_event(cal)
+        assert str(cal["X-WR-CALNAME"]) == str(event["SUMMARY"]) == "Presidie konferens"
+        assert str(event["LOCATION"]) == "Svenska Mässan, Göteborg"
+        assert str(event["DESCRIPTION"]).split("\n") in (["Första raden", "andra raden"], ["Första radenandra raden"])
+
+    def test_the_series_and_the_listing_feed_stay_valid_too(self, client, event_index):
+        series = SeminarSeriesPageFactory(parent=event_index)
+        series.parts = [SeminarPartFactory.build(date=dt.date(2027, 4, 1), theme="Första delen")]
+        series.save_revision().publish()
+        SeminarSeriesPage.objects.filter(pk=series.pk).update(title="Serie\rmed\nbrytningar")
+        EventIndexPage.objects.filter(pk=event_index.pk).update(title="Kurser\x0boch konferenser")
+        series = SeminarSeriesPage.objects.get(pk=series.pk)
+        (part,) = series.ordered_parts
+
+        for url in (series.ics_url, part.ics_url, event_index.feed_url):
+            parse_ics(client.get(url).content)
+
+
+@pytest.mark.parametrize("slug", ["göteborg", "åtgärder-för-ökad-tillgänglighet", "łódź"])
+def test_a_swedish_slug_gives_the_download_its_name_in_utf8(client, event_index, slug):
+    page = ConferencePageFactory(parent=event_index, slug=slug)
+
+    response = client.get(page.ics_url)
+
+    assert download_name(response) == f"{slug}.ics"
+    assert response["Content-Disposition"].startswith("attachment;")

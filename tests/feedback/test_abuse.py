@@ -298,7 +298,7 @@ class TestRateLimit:
 
         assert widget_client.post(URL, {"page": page.pk, "svar": "ja"}).status_code == 429
 
-    @override_settings(FEEDBACK_RATE_LIMIT=1, FEEDBACK_TRUSTED_PROXY_COUNT=1)
+    @override_settings(FEEDBACK_RATE_LIMIT=1, TRUSTED_PROXY_COUNT=1)
     def test_behind_a_trusted_proxy_the_forwarded_address_is_the_client(self, page):
         def post(forwarded_for):
             client = Client(HTTP_ORIGIN=ORIGIN, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded_for)

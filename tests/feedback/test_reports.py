@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
+from tests.downloads import download_name, parse_csv
 from tests.feedback.factories import FeedbackResponseFactory
 from tests.home.factories import ContentPageFactory
 from tests.pages import table_rows
@@ -156,6 +157,16 @@ def test_the_page_report_filters_to_comments_and_exports(admin_client, answered_
     table = list(csv.reader(io.StringIO(content)))
     assert table[0] == ["Tidpunkt", "Svar", "Kommentar"]
     assert sorted(row[1] for row in table[1:]) == ["Ja", "Nej", "Nej", "Nej"]
+
+
+def test_a_swedish_slug_names_the_export_in_utf8(admin_client, home_page):
+    page = ContentPageFactory(parent=home_page, title="Göteborg", slug="göteborg")
+    FeedbackResponseFactory(page=page, helpful=False, comment="Bra\r\nmen\x0blång")
+
+    response = admin_client.get(f"{REPORT}{page.pk}/", {"export": "csv"})
+
+    assert download_name(response) == "aterkoppling-göteborg.csv"
+    assert parse_csv(response)[1][2] == "Bra\r\nmen\x0blång"
 
 
 def test_the_page_report_of_a_missing_page_is_404(admin_client):

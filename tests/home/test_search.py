@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
 
 from tests.home.factories import ContentPageFactory
 from tests.pages import texts
@@ -62,6 +63,30 @@ def test_promoted_result_comes_first(client, pages):
     assert "Rekommenderas" in html
 
 
+@pytest.mark.parametrize("hidden", ["draft", "private", "unpublished"])
+def test_a_promotion_shows_only_a_page_visitors_may_see(client, pages, hidden):
+    page = ContentPageFactory(
+        parent=pages["digital"].get_parent(),
+        title="Internt om digitalisering",
+        slug="internt",
+        search_description="Löneläget i förhandlingen",
+        live=hidden != "draft",
+    )
+    if hidden == "private":
+        PageViewRestriction.objects.create(page=page, restriction_type="login")
+    elif hidden == "unpublished":
+        page.unpublish()
+    SearchPromotion.objects.create(
+        query=Query.get("digitalisering"), page=page, sort_order=0, description="Löneläget i förhandlingen"
+    )
+
+    html = client.get("/sok/", {"q": "digitalisering"}).content.decode()
+
+    assert "Internt om digitalisering" not in html
+    assert "Löneläget" not in html
+    assert "Ledning för att digitalisera" in html
+
+
 def test_results_are_paginated(client, home_page):
     for number in range(12):
         ContentPageFactory(parent=home_page, title=f"Sida {number}", slug=f"sida-{number}", body=_body("välfärd"))
@@ -92,6 +117,7 @@ def test_odd_queries_get_a_page_not_an_error(client, pages, query):
     assert b"<script>alert(1)</script>" not in response.content
 
 
-def test_non_utf8_query_string_gets_a_page(client, pages):
+def test_non_utf8_query_string_gets_400_in_swedish(client, pages):
     response = client.get("/sok/?q=%ff%fe%00&sida=%ff")
-    assert response.status_code == 200
+    assert response.status_code == 400
+    assert "ogiltig teckenkodning" in response.content.decode()

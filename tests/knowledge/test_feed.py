@@ -2,9 +2,13 @@
 
 import feedparser
 import pytest
+from django.db import connection
 from wagtail.models import PageViewRestriction
 
+from core.models import Topic
+from knowledge.models import KnowledgeIndexPage, KnowledgePage
 from tests.core.factories import TopicFactory
+from tests.downloads import parse_rss
 
 from .factories import KnowledgePageFactory
 
@@ -52,3 +56,25 @@ def test_an_empty_listing_has_a_valid_empty_feed(client, knowledge_index):
 def test_the_feed_of_an_unpublished_listing_is_not_found(client, knowledge_index):
     knowledge_index.unpublish()
     assert client.get(f"{knowledge_index.url}rss/").status_code == 404
+
+
+@pytest.mark.parametrize("breaker", ["\x0b", "\x00", "\x1b", "\r", "\ufffe"])
+def test_control_characters_in_stored_texts_leave_the_feed_valid(client, knowledge_index, breaker):
+    if breaker == "\x00" and connection.vendor == "postgresql":
+        pytest.skip("PostgreSQL cannot store a NUL character at all")
+    page = KnowledgePageFactory(parent=knowledge_index, title="Ledning", intro="Intro")
+    topic = TopicFactory(name="Digitalisering", slug="digitalisering")
+    page.topics.add(topic)
+    page.save()
+    KnowledgePage.objects.filter(pk=page.pk).update(title=f"Led{breaker}ning", intro=f"Första{breaker}raden")
+    KnowledgeIndexPage.objects.filter(pk=knowledge_index.pk).update(intro=f"Om{breaker}kunskap")
+    Topic.objects.filter(pk=topic.pk).update(name=f"Digital{breaker}isering")
+
+    response = client.get(f"{knowledge_index.url}rss/")
+
+    assert response.status_code == 200
+    feed = parse_rss(response.content)
+    (entry,) = feed.entries
+    assert entry.title in {"Led ning", "Ledning"}
+    assert breaker not in entry.summary and breaker not in feed.feed.description
+    assert [tag.term for tag in entry.tags] in (["Digital isering"], ["Digitalisering"])

@@ -8,7 +8,9 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
 from icalendar import Calendar
 
+from events.models import ConferencePage
 from registrations.models import Message, Registration
+from tests.downloads import parse_ics
 from tests.registrations.conftest import manage_links, sign_up
 from tests.registrations.factories import RegistrationFactory
 
@@ -103,3 +105,17 @@ def test_the_retry_command_reports_failures_with_a_non_zero_exit(client, event, 
     assert exit_info.value.code == 1
     assert "1 e-postmeddelanden kunde inte skickas" in capsys.readouterr().err
     assert Registration.objects.get().email_attempts == 2
+
+
+@pytest.mark.parametrize("breaker", ["\n", "\r", "\r\n", "\x0b"])
+def test_a_line_break_in_the_event_title_still_gets_every_e_mail_out(client, event, outbox, breaker):
+    ConferencePage.objects.filter(pk=event.pk).update(title=f"Presidie{breaker}konferens")
+
+    sign_up(client, event, email="anna@kommun.se")
+
+    (message,) = outbox
+    assert message.subject == "Du är anmäld till Presidie konferens"
+    (attachment,) = [item for item in message.attachments if item[0].endswith(".ics")]
+    (vevent,) = parse_ics(attachment[1]).walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == "Presidie konferens"
+    assert not Registration.objects.get().email_failed

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.SiteCSPMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
+    # Before anything reads a form: a request that is not UTF-8 gets 400 and reaches no view.
+    "core.middleware.RequestEncodingMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -115,6 +117,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default as a real database for a few app processes: readers never wait for the
+    # writer (write-ahead log), a writer waits its turn for up to SQLITE_TIMEOUT seconds instead of
+    # failing with "database is locked", and every transaction takes the write lock as it begins,
+    # so two cannot both read and then deadlock on upgrading to write. Options in DATABASE_URL win.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": int(os.environ.get("SQLITE_TIMEOUT", "20")),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Local memory by default; a shared Redis when REDIS_URL is set (several app servers).
@@ -168,6 +181,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Proxies in front of the app servers that append the client's address to X-Forwarded-For; 0 means
+# none, and REMOTE_ADDR is the client. Every rate limit and django-axes read the client with this one
+# rule (core/clients.py). FEEDBACK_TRUSTED_PROXY_COUNT is the variable's earlier name, still read.
+TRUSTED_PROXY_COUNT = int(
+    os.environ.get("TRUSTED_PROXY_COUNT") or os.environ.get("FEEDBACK_TRUSTED_PROXY_COUNT") or "0"
+)
+
 # Security headers and admin protection (docs/security.md).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -184,6 +204,8 @@ CACHES["template_fragments"] = {
 }
 CACHES["axes"] = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "login_attempts"}
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Axes locks out by user name only, but whatever address it derives follows the rate limits' rule.
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_address"
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
@@ -305,6 +327,10 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # On PostgreSQL the Swedish text-search configuration stems words ("digitaliseringen" finds "digitalisering").
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "swedish"}}
+# Visitors' search terms are kept only as daily counts per term, for the promotions report, and
+# purged after this many days (manage.py purge_search_terms; Wagtail's own clean-up agrees).
+SEARCH_TERM_RETENTION_DAYS = int(os.environ.get("SEARCH_TERM_RETENTION_DAYS", "30"))
+WAGTAILSEARCH_HITS_MAX_AGE = SEARCH_TERM_RETENTION_DAYS
 # Documents include recorded video and audio with their WebVTT captions (knowledge media blocks).
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
@@ -330,8 +356,6 @@ FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "10"))  # submis
 FEEDBACK_RATE_WINDOW = int(os.environ.get("FEEDBACK_RATE_WINDOW", "600"))  # seconds
 FEEDBACK_COMMENT_WINDOW = int(os.environ.get("FEEDBACK_COMMENT_WINDOW", "3600"))  # seconds to add a comment
 FEEDBACK_COMMENT_RETENTION_DAYS = int(os.environ.get("FEEDBACK_COMMENT_RETENTION_DAYS", "365"))
-# Proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR only).
-FEEDBACK_TRUSTED_PROXY_COUNT = int(os.environ.get("FEEDBACK_TRUSTED_PROXY_COUNT", "0"))
 
 # On-site registration (see docs/registrations.md)
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))  # after the event ends
