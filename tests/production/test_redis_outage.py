@@ -111,7 +111,8 @@ def test_an_unpublish_during_the_outage_is_never_served_from_the_copy_redis_kept
     assert visitor.get("/om-oss/").status_code == 404
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback restores the site and home page that the flush after each such test removes.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_unpublish_made_elsewhere_during_the_outage_is_not_served_once_the_bound_has_passed(
     redis_cache, about, settings
 ):
