@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection, models
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from wagtail.fields import RichTextField
 from wagtail.models import Page, get_page_models
@@ -128,6 +128,7 @@ def test_registration_never_fails_and_stores_only_complete_sign_ups(client, demo
 
 FEW = settings(SWEEP, max_examples=30)
 CHARSETS = [None, "utf-8", "UTF8", "us-ascii", "iso-8859-1", "utf-16", "rot13", "zlib", "base64", "idna", "finns-inte"]
+ANSWER_PART = b'--x\r\nContent-Disposition: form-data; name="svar"\r\n\r\nja\r\n--x--\r\n'
 CONTENT_TYPES = [
     "application/x-www-form-urlencoded",
     "multipart/form-data; boundary=x",
@@ -153,10 +154,14 @@ def post_endpoints(demo):
 
 @FEW
 @given(body=st.binary(max_size=400), content_type=st.sampled_from(CONTENT_TYPES), charset=st.sampled_from(CHARSETS))
+# The case that answered 500 on both endpoints: a text-transform codec as the charset.
+@example(body=ANSWER_PART, content_type=CONTENT_TYPES[1], charset="rot13")
 def test_odd_bodies_and_charsets_never_fail_and_store_nothing(client, demo, body, content_type, charset):
     header = content_type + (f"; charset={charset}" if charset else "")
-    before = FeedbackResponse.objects.count(), Registration.objects.active().count()
-    for path in post_endpoints(demo):
+    paths = post_endpoints(demo)
+    # (A well-formed empty POST to the personal link does cancel: the link itself is the request.)
+    before = FeedbackResponse.objects.count(), Registration.objects.count()
+    for path in paths:
         response = client.generic(
             "POST",
             path,
@@ -166,7 +171,7 @@ def test_odd_bodies_and_charsets_never_fail_and_store_nothing(client, demo, body
             HTTP_ORIGIN="http://testserver",
         )
         _ok(response)
-    assert (FeedbackResponse.objects.count(), Registration.objects.active().count()) == before
+    assert (FeedbackResponse.objects.count(), Registration.objects.count()) == before
 
 
 @FEW
