@@ -46,17 +46,14 @@ def current_generation():
     token = getattr(_seen, "token", None)
     if token is not None and time.monotonic() - _seen.read_at < max_age:
         return token
-    token = PageCacheGeneration.objects.filter(pk=ROW_ID).values_list("token", flat=True).first()
-    if token is None:
-        token = PageCacheGeneration.objects.get_or_create(pk=ROW_ID, defaults={"token": _new_token()})[0].token
+    token = PageCacheGeneration.objects.get_or_create(pk=ROW_ID, defaults={"token": _new_token()})[0].token
     _remember(token)
     return token
 
 
 def _write_new_token():
     token = _new_token()
-    if not PageCacheGeneration.objects.filter(pk=ROW_ID).update(token=token):
-        PageCacheGeneration.objects.update_or_create(pk=ROW_ID, defaults={"token": token})
+    PageCacheGeneration.objects.update_or_create(pk=ROW_ID, defaults={"token": token})
     _remember(token)
 
 
