@@ -2,11 +2,12 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
+from core.fields import StreamField
 from core.models import ContactsMixin, SiteChromeMixin
 from events.models import upcoming
 from knowledge.models import KnowledgePage
@@ -25,7 +26,6 @@ class HomePage(SiteChromeMixin, Page):
         BaseStreamBlock(),
         verbose_name="utvalt innehåll",
         blank=True,
-        use_json_field=True,
         help_text="Lyft fram aktuellt innehåll. Börja med Rubrik 2.",
     )
 
@@ -64,7 +64,6 @@ class ContentPage(ContactsMixin, SiteChromeMixin, Page):
         BaseStreamBlock(),
         verbose_name="innehåll",
         blank=True,
-        use_json_field=True,
         help_text="Börja med Rubrik 2 och hoppa inte över rubriknivåer.",
     )
 

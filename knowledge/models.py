@@ -10,13 +10,13 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from core import structured_data
 from core.cards import PAGE_CARD_FIELDS
 from core.dates import long_date
+from core.fields import StreamField
 from core.models import ContactsMixin, SiteChromeMixin, Topic
 from core.pagination import filter_query, paginate
 
@@ -136,7 +136,6 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
         [("point", blocks.TextBlock(label="Punkt", max_length=500, help_text="En mening per punkt."))],
         verbose_name="viktiga punkter",
         blank=True,
-        use_json_field=True,
         help_text="Det viktigaste i korthet, visas som en lista under ingressen.",
     )
     topics = ParentalManyToManyField(
@@ -150,14 +149,12 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
         KnowledgeStreamBlock(),
         verbose_name="innehåll",
         blank=True,
-        use_json_field=True,
         help_text="Börja med Rubrik 2 och hoppa inte över rubriknivåer.",
     )
     related_pages = StreamField(
         RelatedPagesBlock(),
         verbose_name="relaterade sidor",
         blank=True,
-        use_json_field=True,
         help_text="Sidor att läsa vidare på, i den ordning de ska visas.",
     )
 

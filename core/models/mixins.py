@@ -2,9 +2,9 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import StreamField
 
 from core.blocks import ContactStreamBlock
+from core.fields import StreamField
 from core.text import control_character_errors
 
 
@@ -56,7 +56,6 @@ class ContactsMixin(models.Model):
         ContactStreamBlock(),
         verbose_name="kontakter",
         blank=True,
-        use_json_field=True,
         help_text="Kontaktrutor efter innehållet, t.ex. Informationsansvarig eller Frågor om anmälan.",
     )
 

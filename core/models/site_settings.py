@@ -4,9 +4,10 @@ from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 
 from core.blocks import RICH_TEXT_FEATURES, LinkBlock
+from core.fields import StreamField
 
 SOCIAL_SERVICES = [
     ("linkedin", "LinkedIn"),
@@ -54,14 +55,12 @@ class FooterSettings(BaseSiteSetting):
         [("link", LinkBlock())],
         verbose_name="länkar",
         blank=True,
-        use_json_field=True,
         help_text="Några viktiga länkar, t.ex. Om oss och Press.",
     )
     social_links = StreamField(
         [("social", SocialLinkBlock())],
         verbose_name="sociala medier",
         blank=True,
-        use_json_field=True,
         help_text="Visas som länkar i sidfoten.",
     )
     accessibility_page = models.ForeignKey(

@@ -2,10 +2,10 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.fields import StreamField
 from core.models import SiteChromeMixin
 from events.blocks import ConferenceStreamBlock
 
@@ -20,9 +20,7 @@ class ConferencePage(EventMixin, SiteChromeMixin, Page):
     subpage_types = []
 
     intro = models.TextField("ingress", blank=True, help_text=INTRO_HELP)
-    body = StreamField(
-        ConferenceStreamBlock(), verbose_name="innehåll", blank=True, use_json_field=True, help_text=BODY_HELP
-    )
+    body = StreamField(ConferenceStreamBlock(), verbose_name="innehåll", blank=True, help_text=BODY_HELP)
 
     default_format = EventFormat.CONFERENCE
 

@@ -9,11 +9,11 @@ from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
 from wagtail.models import Site
 from wagtail.search import index
 
 from core import structured_data
+from core.fields import StreamField
 from core.models import ContactsMixin
 from events import calendar
 from events.blocks import SpeakerStreamBlock
@@ -91,7 +91,6 @@ class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, mode
         SpeakerStreamBlock(),
         verbose_name="medverkande",
         blank=True,
-        use_json_field=True,
         help_text="Talare och moderatorer för hela evenemanget.",
     )
 

@@ -2,11 +2,12 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.fields import StreamField
 from core.models import SiteChromeMixin
 from events import calendar
 from events.blocks import NetworkMeetingBlock
@@ -49,12 +50,9 @@ class NetworkPage(EventMixin, SiteChromeMixin, Page):
         [("meeting", NetworkMeetingBlock())],
         verbose_name="träffar",
         blank=True,
-        use_json_field=True,
         help_text="Tomt: nätverket visas som pågående.",
     )
-    body = StreamField(
-        BaseStreamBlock(), verbose_name="mer innehåll", blank=True, use_json_field=True, help_text=BODY_HELP
-    )
+    body = StreamField(BaseStreamBlock(), verbose_name="mer innehåll", blank=True, help_text=BODY_HELP)
 
     dates_required = False
     default_format = EventFormat.NETWORK

@@ -11,11 +11,12 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.fields import StreamField
 from core.models import SiteChromeMixin
 from core.streams import convert_streams
 from core.text import control_character_errors
@@ -60,7 +61,7 @@ class SeminarSeriesPage(EventMixin, SiteChromeMixin, Page):
     subpage_types = []
 
     intro = models.TextField("ingress", blank=True, help_text=INTRO_HELP)
-    body = StreamField(BaseStreamBlock(), verbose_name="innehåll", blank=True, use_json_field=True, help_text=BODY_HELP)
+    body = StreamField(BaseStreamBlock(), verbose_name="innehåll", blank=True, help_text=BODY_HELP)
     webcast_heading = models.CharField(
         "rubrik för om webbsändningen",
         max_length=200,
@@ -77,7 +78,6 @@ class SeminarSeriesPage(EventMixin, SiteChromeMixin, Page):
         SpeakerStreamBlock(),
         verbose_name="ansvariga",
         blank=True,
-        use_json_field=True,
         help_text="De som ansvarar för serien.",
     )
     ask_parts = models.BooleanField(
@@ -190,7 +190,6 @@ class SeminarPart(Orderable):
         SpeakerStreamBlock(),
         verbose_name="inspiratörer",
         blank=True,
-        use_json_field=True,
         help_text="Tomt visar ”meddelas senare”.",
     )
     webcast_url = models.URLField(
