@@ -17,7 +17,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from feedback.views.reports import FeedbackPermissionMixin
+from core.exports import SafeExportMixin
 
 from . import services
 from .emails import send_pending
@@ -26,10 +26,11 @@ from .models import Registration, Status
 registration_permission_policy = ModelPermissionPolicy(Registration)
 
 
-class RegistrationPermissionMixin(FeedbackPermissionMixin):
+class RegistrationPermissionMixin(SafeExportMixin):
     """Model permissions on Registration, and spreadsheet cells that never run as formulas."""
 
     permission_policy = registration_permission_policy
+    permission_required = "view"
 
 
 def events_with_registrations():

@@ -1,14 +1,8 @@
 """How registrations find the event pages they belong to; the events app knows nothing of registrations."""
 
-from django.apps import apps
 from wagtail.models import Page
 
-from events.models import EventMixin
-
-
-def event_page_models():
-    """Every concrete page type with event data (conference, series, network, and any added later)."""
-    return [model for model in apps.get_models() if issubclass(model, EventMixin) and issubclass(model, Page)]
+from events.models import EVENT_MODELS, EventMixin
 
 
 def onsite_event(event_id):
@@ -25,7 +19,7 @@ def onsite_event(event_id):
 def ended_event_ids(cutoff):
     """Ids of event pages whose end (or start, if they have no end) is before `cutoff`."""
     ids = []
-    for model in event_page_models():
+    for model in EVENT_MODELS:
         ids += model.objects.filter(end__lt=cutoff).values_list("pk", flat=True)
         ids += model.objects.filter(end__isnull=True, start__lt=cutoff).values_list("pk", flat=True)
     return ids

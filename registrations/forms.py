@@ -3,12 +3,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from core.forms import HoneypotField, PublicFormMixin
 from events.models import RegistrationQuestion
-from feedback.forms import CleanTextMixin
 
 from .models import EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, NEEDS_MAX_LENGTH, TEXT_MAX_LENGTH, Role
-
-HONEYPOT_FIELD = "webbplats"
 
 
 def too_long(what, limit):
@@ -29,7 +27,7 @@ class PartChoiceField(forms.ModelMultipleChoiceField):
         return super().clean(value)
 
 
-class RegistrationForm(CleanTextMixin, forms.Form):
+class RegistrationForm(PublicFormMixin, forms.Form):
     """One person's sign-up for one event; questions the editor did not choose are removed."""
 
     multiline_fields = ("needs",)
@@ -99,7 +97,7 @@ class RegistrationForm(CleanTextMixin, forms.Form):
         label="Jag samtycker till att mina uppgifter behandlas för att hantera anmälan.",
         error_messages={"required": "Du behöver samtycka till att uppgifterna behandlas för att kunna anmäla dig."},
     )
-    webbplats = forms.CharField(label="Lämna det här fältet tomt", required=False, strip=False)
+    webbplats = HoneypotField()
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
@@ -115,10 +113,6 @@ class RegistrationForm(CleanTextMixin, forms.Form):
 
     def clean_needs(self):
         return self.cleaned_data["needs"].replace("\r\n", "\n").strip()
-
-    @property
-    def is_spam(self):
-        return bool(self.cleaned_data.get(HONEYPOT_FIELD))
 
     def answers(self):
         """The values to store: only what the form asked for."""

@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
 
-from ..forms import HONEYPOT_FIELD, MESSAGES, AnswerForm, CommentForm
+from ..forms import MESSAGES, AnswerForm, CommentForm
 from ..models import FeedbackResponse, new_token
 from ..protection import feedback_rate_limit, is_same_origin
 
@@ -80,7 +80,7 @@ class FeedbackEndpointView(View):
         if not form.is_valid():
             message = next(iter(form.errors.values()))[0]
             return self.error(400, message)
-        return self.form_valid(form, is_spam=bool(form.cleaned_data.get(HONEYPOT_FIELD)))
+        return self.form_valid(form, is_spam=form.is_spam)
 
     def form_valid(self, form, is_spam):
         raise NotImplementedError

@@ -10,30 +10,22 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.http import content_disposition_header
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import DeleteView
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.exports import SafeExportMixin
 from core.page_titles import HIDDEN_TITLE, readable_page_ids, title_for
 
 from ..models import FeedbackResponse, page_totals
 
 LATEST_COMMENTS = 3
-# Spreadsheet programs run cells starting with these characters as formulas.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 feedback_permission_policy = ModelPermissionPolicy(FeedbackResponse)
-
-
-def spreadsheet_safe(value):
-    """Text that a spreadsheet program shows as text, never runs as a formula."""
-    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
 
 
 def start_of_day(day):
@@ -112,20 +104,11 @@ class DeleteColumn(Column):
         return reverse("feedback_responses:delete", args=[response.pk])
 
 
-class FeedbackPermissionMixin:
+class FeedbackPermissionMixin(SafeExportMixin):
+    """Feedback reports are for those who may view answers; their exports open safely in Excel."""
+
     permission_policy = feedback_permission_policy
     permission_required = "view"
-    custom_value_preprocess = {
-        **SpreadsheetExportMixin.custom_value_preprocess,
-        # XLSX cells are typed as text by Wagtail already; CSV has no types, so guard the text itself.
-        str: {SpreadsheetExportMixin.FORMAT_CSV: spreadsheet_safe},
-    }
-
-    def write_csv_response(self, queryset):
-        response = super().write_csv_response(queryset)
-        # Wagtail quotes the file name as it is; a Swedish slug needs RFC 6266's filename* (UTF-8).
-        response["Content-Disposition"] = content_disposition_header(True, f"{self.get_filename()}.csv")
-        return response
 
 
 class FeedbackReportView(FeedbackPermissionMixin, ReportView):
