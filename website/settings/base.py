@@ -26,7 +26,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Our apps, ground floor first (see STYLE.md's house plan).
+    # Our apps, ground floor first: imports point down (the README, "Layout").
     "core",
     "feedback",
     "events",
@@ -188,7 +188,7 @@ TRUSTED_PROXY_COUNT = int(
     os.environ.get("TRUSTED_PROXY_COUNT") or os.environ.get("FEEDBACK_TRUSTED_PROXY_COUNT") or "0"
 )
 
-# Security headers and admin protection (docs/security.md).
+# Security headers and admin protection (docs/deployment.md, "Security").
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
