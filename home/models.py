@@ -1,6 +1,8 @@
 """The home page and plain content pages (Om oss, Tillgänglighetsredogörelse, Personuppgifter)."""
 
+from django.conf import settings
 from django.db import models
+from django.utils.module_loading import import_string
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -38,6 +40,13 @@ class HomePage(SiteChromeMixin, Page):
 
     class Meta:
         verbose_name = "startsida"
+
+    def route(self, request, path_components):
+        """Wagtail's routing below the start page, through the route lookup that settings may name."""
+        lookup = getattr(settings, "PAGE_ROUTE_LOOKUP", "")
+        if path_components and lookup:
+            return import_string(lookup)(self, request, path_components, super().route)
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

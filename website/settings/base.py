@@ -164,6 +164,9 @@ PAGE_CACHE_TIME_BOUNDARIES = [
     "core.models.notices.next_notice_change",
     "events.clock.next_state_change",
 ]
+# The start page routes the addresses below it through this function ("": Wagtail's walk alone); the
+# route memo finds a known page's address in one query instead of two per level (docs/performance.md).
+PAGE_ROUTE_LOOKUP = "core.caching.routes.route"
 # Campaign parameters that newsletters and social media add to links: no page reads them, so they
 # are dropped before routing and such a visit is served from the page cache (utm_* always).
 PAGE_CACHE_IGNORED_PARAMS = env_list(
@@ -197,7 +200,7 @@ AUTHENTICATION_BACKENDS = [
 # also while Redis is down; no IP address is stored anywhere, hence axes.W006 is silenced.
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 AXES_CACHE = "axes"
-# {% cache %} fragments vary on the cache generation, so each process may keep its own.
+# {% cache %} fragments and the route memo vary on the cache generation, so each process may keep its own.
 CACHES["template_fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "template-fragments",
