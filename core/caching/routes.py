@@ -1,7 +1,7 @@
 """A memo of Wagtail's routing walk: which page a public address names, per cache generation.
 
 Wagtail finds a page by walking down the tree, one query for each path segment and one for each
-page's specific row; for a seed page that is a third of an uncached render. The first visit to a
+page's specific row: five of a seed page's twelve queries. The first visit to a
 page's own address takes the walk and remembers (page id, content type) under the current
 generation; later visits load that one page in one query and let it route itself with no path
 left, so its `live` check and a routable page's index route are Wagtail's own. Only addresses that
