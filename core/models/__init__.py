@@ -4,6 +4,7 @@ from .mixins import ContactsMixin, SiteChromeMixin
 from .notices import SiteNotice
 from .page_cache import PageCacheGeneration
 from .people import Person
+from .periodic_jobs import JobOutcome, PeriodicJob
 from .rate_limits import RateLimitHit
 from .site_settings import ContactSettings, FooterSettings
 from .topics import Topic
@@ -12,7 +13,9 @@ __all__ = [
     "ContactsMixin",
     "ContactSettings",
     "FooterSettings",
+    "JobOutcome",
     "PageCacheGeneration",
+    "PeriodicJob",
     "Person",
     "RateLimitHit",
     "SiteChromeMixin",

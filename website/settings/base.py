@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",
     "django_filters",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -150,6 +152,35 @@ else:
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "2000"))},
         }
     }
+
+# Background work (docs/tasks.md): e-mail, reminders and the periodic jobs run on a queue, never in a
+# visitor's request. The queue is a table in the database unless TASKS_QUEUE=rq, which puts it on
+# REDIS_URL for several worker servers. Wagtail's own tasks (search and reference index) keep the
+# "default" backend and run at once, as they always have.
+TASKS_QUEUE = os.environ.get("TASKS_QUEUE", "database")
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+if TASKS_QUEUE == "rq":
+    INSTALLED_APPS.append("django_rq")
+    TASKS["background"] = {"BACKEND": "django_tasks_rq.RQBackend"}
+    RQ_QUEUES = {"default": {"URL": os.environ["REDIS_URL"]}}
+elif TASKS_QUEUE != "database":
+    raise ValueError(f"TASKS_QUEUE must be 'database' or 'rq', not {TASKS_QUEUE!r}")
+# Periodic jobs that the worker's scheduler enqueues (core/scheduler.py): name, seconds between runs,
+# and a management command or a dotted function to call. No cron line is needed.
+PERIODIC_JOBS = [
+    ("publish_scheduled", int(os.environ.get("PUBLISH_SCHEDULED_SECONDS", "60")), "command:publish_scheduled"),
+    ("send_due_emails", 60, "registrations.outbox.send_due"),
+    ("queue_reminders", 60, "registrations.reminders.queue_due_reminders"),
+    ("purge_feedback_comments", 24 * 3600, "command:purge_feedback_comments"),
+    ("purge_registrations", 24 * 3600, "command:purge_registrations"),
+    ("purge_search_terms", 24 * 3600, "command:purge_search_terms"),
+    ("clearsessions", 24 * 3600, "command:clearsessions"),
+]
+# Seconds the scheduler sleeps between looking for due jobs.
+SCHEDULER_TICK_SECONDS = float(os.environ.get("SCHEDULER_TICK_SECONDS", "5"))
 
 # Full-page cache for anonymous visitors (docs/performance.md); publishing bumps a site-wide generation.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
@@ -298,6 +329,11 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+# Registration e-mail that fails is tried again after 1, 2, 4, ... minutes, at most EMAIL_RETRY_MAX_SECONDS
+# apart, and marked as failed for the editors after EMAIL_MAX_ATTEMPTS tries (about a day with the defaults).
+EMAIL_RETRY_BASE_SECONDS = int(os.environ.get("EMAIL_RETRY_BASE_SECONDS", "60"))
+EMAIL_RETRY_MAX_SECONDS = int(os.environ.get("EMAIL_RETRY_MAX_SECONDS", str(6 * 3600)))
+EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "12"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webbplatsen@example.se")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

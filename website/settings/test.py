@@ -15,3 +15,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Tests run in one thread, which sees its own bumps at once; a test of the bound sets it itself.
 PAGE_CACHE_GENERATION_SECONDS = 60
+# Tasks run at once in the test's own thread and transaction; the worker tests start real workers.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}

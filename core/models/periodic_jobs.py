@@ -1,0 +1,32 @@
+"""When each periodic job last ran and how it went, kept in the database so every worker agrees."""
+
+from django.db import models
+
+
+class JobOutcome(models.TextChoices):
+    NEVER = "", "Har inte körts"
+    RUNNING = "running", "Körs"
+    SUCCEEDED = "succeeded", "Lyckades"
+    FAILED = "failed", "Misslyckades"
+
+
+class PeriodicJob(models.Model):
+    """One job of settings.PERIODIC_JOBS: the next time it is due and the outcome of its last run."""
+
+    name = models.CharField("jobb", max_length=100, unique=True)
+    next_run_at = models.DateTimeField("nästa körning", null=True, blank=True)
+    last_started_at = models.DateTimeField("senast startad", null=True, blank=True)
+    last_finished_at = models.DateTimeField("senast klar", null=True, blank=True)
+    last_outcome = models.CharField(
+        "utfall", max_length=20, choices=JobOutcome.choices, blank=True, default=JobOutcome.NEVER
+    )
+    last_error = models.TextField("senaste fel", blank=True)
+    last_succeeded_at = models.DateTimeField("senast lyckad", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "schemalagt jobb"
+        verbose_name_plural = "schemalagda jobb"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
