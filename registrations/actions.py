@@ -5,7 +5,6 @@ from wagtail.actions import DeleteAction
 from wagtail.log_actions import log
 
 from . import services
-from .emails import send_pending
 
 
 class EraseRegistrationAction(DeleteAction):
@@ -29,5 +28,4 @@ class EraseRegistrationAction(DeleteAction):
                     title=f"Anmälan {registration.pk} till {event.title}",
                 )
             promoted = services.erase(registration, event)
-        for other in promoted:
-            send_pending(other, event)
+        services.send_queued(promoted)

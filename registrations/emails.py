@@ -1,29 +1,25 @@
-"""E-mail to the people who signed up, with an .ics invitation; stored first, sent afterwards, retried by cron."""
-
-import logging
+"""The e-mails to people who signed up, with an .ics invitation; built here, sent by registrations/outbox.py."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db.models import F
-from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
-from django.utils import timezone
 
 from core.text import single_line
 from events import calendar
+from events.formatting import when
 
 from .links import manage_path, max_age
-from .models import Message, Registration
-
-logger = logging.getLogger(__name__)
+from .models import EmailKind
 
 SUBJECTS = {
-    Message.CONFIRMED: "Du är anmäld till {title}",
-    Message.WAITLISTED: "Du står på reservlistan till {title}",
-    Message.PROMOTED: "Du har fått en plats på {title}",
-    Message.CANCELLED: "Din anmälan till {title} är avbokad",
+    EmailKind.CONFIRMED: "Du är anmäld till {title}",
+    EmailKind.WAITLISTED: "Du står på reservlistan till {title}",
+    EmailKind.PROMOTED: "Du har fått en plats på {title}",
+    EmailKind.CANCELLED: "Din anmälan till {title} är avbokad",
+    EmailKind.ALREADY_REGISTERED: "Du är redan anmäld till {title}",
+    EmailKind.REMINDER: "Påminnelse: {title}",
 }
-WITH_INVITATION = {Message.CONFIRMED, Message.WAITLISTED, Message.PROMOTED}
+WITHOUT_INVITATION = {EmailKind.CANCELLED, EmailKind.ALREADY_REGISTERED}
 
 
 def absolute_url(event, path):
@@ -32,21 +28,39 @@ def absolute_url(event, path):
     return base.rstrip("/") + path
 
 
-def invitation(event, registration):
-    """The event (or the chosen parts of a series) as iCalendar bytes."""
+def invitation(event, registration, part=None):
+    """The event (or the chosen parts of a series, or the one part reminded of) as iCalendar bytes."""
     entries = event.calendar_entries()
-    chosen = {part.pk for part in registration.parts.all()}
+    chosen = {part.pk} if part else {chosen.pk for chosen in registration.parts.all()}
     if chosen:
         entries = [entry for entry in entries if any(entry.uid.startswith(f"seminar-part-{pk}@") for pk in chosen)]
     return calendar.build_calendar(entries, name=event.title).to_ical()
 
 
-def build_message(registration, event):
-    kind = Message(registration.pending_message)
+def occasion(event, part):
+    """When and where (or the webcast link) of what a reminder is about: the event or one series part."""
+    if part:
+        time = f"{part.date_display} {part.time_range}".strip() if part.has_time else part.date_display
+        return {"when": time, "webcast_url": part.webcast_url or event.webcast_url, "theme": part.theme}
+    return {"when": when(event.start, event.end), "webcast_url": event.webcast_url, "theme": ""}
+
+
+def message_id(email):
+    """The same Message-ID on every try of one e-mail, so a receiver can drop a copy sent twice."""
+    domain = calendar.uid_domain().split(":", 1)[0]
+    return f"<{email.kind}-{email.pk}-{email.registration.public_id.hex}@{domain}>"
+
+
+def build_message(email):
+    """The EmailMessage for a stored OutgoingEmail."""
+    registration = email.registration
+    event = registration.event.specific
+    kind = EmailKind(email.kind)
     context = {
         "kind": kind.value,
         "registration": registration,
         "event": event,
+        "occasion": occasion(event, email.part) if kind == EmailKind.REMINDER else None,
         "event_url": event.get_full_url() or "",
         "manage_url": absolute_url(event, manage_path(registration)),
         "link_days": max_age().days,
@@ -58,35 +72,8 @@ def build_message(registration, event):
         subject=SUBJECTS[kind].format(title=single_line(event.title)),
         body=render_to_string("registrations/email/message.txt", context),
         to=[registration.email],
+        headers={"Message-ID": message_id(email)},
     )
-    if kind in WITH_INVITATION and event.has_calendar:
-        message.attach(f"{event.slug}.ics", invitation(event, registration), "text/calendar; charset=utf-8")
+    if kind not in WITHOUT_INVITATION and event.has_calendar and registration.is_active:
+        message.attach(f"{event.slug}.ics", invitation(event, registration, email.part), "text/calendar; charset=utf-8")
     return message
-
-
-def send_pending(registration, event=None):
-    """Sends the registration's waiting e-mail; True if sent (or nothing to send). Failures are recorded."""
-    kind = registration.pending_message
-    if not kind:
-        return True
-    event = event or registration.event.specific
-    try:
-        build_message(registration, event).send()
-    except Exception:  # Any mail server error: the registration stays and the cron job retries.
-        logger.exception("Registration e-mail %s to registration %s failed", kind, registration.pk)
-        Registration.objects.filter(pk=registration.pk).update(
-            email_failed=True, email_attempts=F("email_attempts") + 1
-        )
-        registration.email_failed = True
-        return False
-    now = timezone.now()
-    updates = {"last_email_at": now, "email_failed": False, "email_attempts": F("email_attempts") + 1}
-    if kind in (Message.CONFIRMED, Message.WAITLISTED):
-        updates["confirmation_sent_at"] = Coalesce(F("confirmation_sent_at"), now)
-    # Only clear the message that was sent: a cancellation queued meanwhile must still go out.
-    Registration.objects.filter(pk=registration.pk, pending_message=kind).update(
-        pending_message=Message.NONE, **updates
-    )
-    Registration.objects.filter(pk=registration.pk).exclude(pending_message=Message.NONE).update(**updates)
-    registration.refresh_from_db()
-    return True

@@ -4,6 +4,7 @@ import datetime as dt
 import uuid
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -29,14 +30,22 @@ class Role(models.TextChoices):
     OTHER = "annan", "Annan"
 
 
-class Message(models.TextChoices):
-    """The e-mail a registration is waiting to be sent; empty once it has gone out."""
+class EmailKind(models.TextChoices):
+    """What an e-mail to a registrant says."""
 
-    NONE = "", "Inget"
     CONFIRMED = "confirmed", "Bekräftelse"
     WAITLISTED = "waitlisted", "Plats på reservlistan"
     PROMOTED = "promoted", "Plats från reservlistan"
     CANCELLED = "cancelled", "Avbokning"
+    ALREADY_REGISTERED = "already_registered", "Redan anmäld"
+    REMINDER = "reminder", "Påminnelse"
+
+
+class EmailState(models.TextChoices):
+    PENDING = "pending", "Väntar på att skickas"
+    SENT = "sent", "Skickat"
+    FAILED = "failed", "Misslyckades"
+    DROPPED = "dropped", "Behövdes inte längre"
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -52,9 +61,6 @@ class RegistrationQuerySet(models.QuerySet):
     def waitlist_order(self):
         # Ids grow in the order sign-ups were stored under the event's lock, so they are the queue order.
         return self.waitlisted().order_by("pk")
-
-    def unsent(self):
-        return self.exclude(pending_message=Message.NONE)
 
     def expired(self, days=None, now=None):
         """Registrations of events that ended more than `days` days ago (REGISTRATION_RETENTION_DAYS)."""
@@ -85,14 +91,7 @@ class Registration(models.Model):
     promoted_at = models.DateTimeField("flyttad från reservlistan", null=True, blank=True)
     cancelled_at = models.DateTimeField("avbokad", null=True, blank=True)
 
-    # Stored first, sent afterwards: a failing mail server never loses a registration.
-    pending_message = models.CharField(
-        "e-post att skicka", max_length=20, choices=Message.choices, blank=True, default=Message.NONE
-    )
     confirmation_sent_at = models.DateTimeField("bekräftelse skickad", null=True, blank=True)
-    last_email_at = models.DateTimeField("senaste e-post skickad", null=True, blank=True)
-    email_failed = models.BooleanField("e-post misslyckades", default=False)
-    email_attempts = models.PositiveSmallIntegerField("försök att skicka e-post", default=0)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -135,3 +134,59 @@ class Registration(models.Model):
     @property
     def parts_display(self):
         return ", ".join(str(part) for part in self.parts.all())
+
+    @property
+    @admin.display(description="E-post")
+    def email_log(self):
+        """Each e-mail to this person and how it went, for the admin's inspect view."""
+        lines = []
+        for email in self.emails.all():
+            line = f"{email.get_kind_display()}: {email.get_state_display()}"
+            if email.state in (EmailState.PENDING, EmailState.FAILED) and email.last_error:
+                line += f" efter {email.attempts} försök ({email.last_error})"
+            lines.append(line)
+        return "; ".join(lines) or "Inget"
+
+
+class OutgoingEmail(models.Model):
+    """One e-mail to a registrant, stored with the change that causes it and sent by a background task.
+
+    A failed attempt is tried again later with growing delays (registrations/outbox.py); after
+    EMAIL_MAX_ATTEMPTS it is marked failed, which editors see in the registrations list.
+    """
+
+    registration = models.ForeignKey(
+        Registration, verbose_name="anmälan", on_delete=models.CASCADE, related_name="emails"
+    )
+    kind = models.CharField("slag", max_length=20, choices=EmailKind.choices)
+    # What a reminder is for, "event" or "part-<id>": one reminder per registration and occasion, ever.
+    reminder_for = models.CharField("påminnelse om", max_length=30, blank=True)
+    part = models.ForeignKey(
+        "events.SeminarPart", verbose_name="del", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    state = models.CharField(
+        "status", max_length=20, choices=EmailState.choices, default=EmailState.PENDING, db_index=True
+    )
+    # Never above EMAIL_MAX_ATTEMPTS: the count stops where the e-mail is marked failed.
+    attempts = models.PositiveSmallIntegerField("försök", default=0)
+    next_attempt_at = models.DateTimeField("nästa försök", default=timezone.now, db_index=True)
+    # A worker that takes the e-mail holds it until then; after a crash another may try again.
+    claimed_until = models.DateTimeField("upptaget till", null=True, blank=True)
+    last_error = models.CharField("senaste fel", max_length=500, blank=True)
+    created_at = models.DateTimeField("skapat", default=timezone.now)
+    sent_at = models.DateTimeField("skickat", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "e-postmeddelande"
+        verbose_name_plural = "e-postmeddelanden"
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "reminder_for"],
+                condition=~Q(reminder_for=""),
+                name="outgoing_email_one_reminder_per_occasion",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} till anmälan {self.registration_id}"

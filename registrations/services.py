@@ -1,7 +1,7 @@
 """Signing up and cancelling under the event's lock, so seats are never overbooked (docs/registrations.md)."""
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -11,7 +11,8 @@ from wagtail.models import Page
 
 from events.models import RegistrationState
 
-from .models import Message, Registration, Status
+from . import outbox
+from .models import EmailKind, EmailState, OutgoingEmail, Registration, Status
 
 
 class Outcome(enum.Enum):
@@ -19,7 +20,6 @@ class Outcome(enum.Enum):
 
     CONFIRMED = "confirmed"
     WAITLISTED = "waitlisted"
-    DUPLICATE = "duplicate"
     FULL = "full"
     NOT_OPEN = "not_open"
     CLOSED = "closed"
@@ -27,9 +27,12 @@ class Outcome(enum.Enum):
 
 @dataclass
 class SignupResult:
+    """The answer to a sign-up, and the e-mails to dispatch once its transaction has committed."""
+
     outcome: Outcome
     registration: Registration | None = None
     position: int | None = None
+    emails: list = field(default_factory=list)
 
 
 def lock_event(event):
@@ -92,43 +95,55 @@ def state_outcome(event):
 
 
 def register(event, *, name, email, parts=(), **answers):
-    """Stores one sign-up as confirmed or waitlisted, or says why not; e-mail is sent afterwards."""
+    """Stores one sign-up as confirmed or waitlisted, or says why not; its e-mail is queued with it.
+
+    An address that is already registered gets the answer a new one would get, and its owner an
+    e-mail saying so, so the form tells nobody who has signed up.
+    """
     refused = state_outcome(event)
     if refused:
         return SignupResult(refused)
     with transaction.atomic():
         lock_event(event)
-        if find_active(event, email):
-            return SignupResult(Outcome.DUPLICATE)
+        existing = find_active(event, email)
+        if existing:
+            return answer_as_new(event, parts, existing)
         if has_room(event, parts):
-            status, message = Status.CONFIRMED, Message.CONFIRMED
+            status = Status.CONFIRMED
         elif event.waitlist_enabled:
-            status, message = Status.WAITLISTED, Message.WAITLISTED
+            status = Status.WAITLISTED
         else:
             return SignupResult(Outcome.FULL)
         try:
             with transaction.atomic():
                 registration = Registration.objects.create(
-                    event_id=event.pk,
-                    name=name,
-                    email=email,
-                    status=status,
-                    pending_message=message,
-                    consent_at=timezone.now(),
-                    **answers,
+                    event_id=event.pk, name=name, email=email, status=status, consent_at=timezone.now(), **answers
                 )
         except IntegrityError:
             # The unique constraint on (event, lower(email)) is the last word, whatever the database.
-            return SignupResult(Outcome.DUPLICATE)
+            return answer_as_new(event, parts, find_active(event, email))
         if parts:
             registration.parts.set(parts)
+        emails = [outbox.queue(registration, EmailKind(status.value))]
     if status == Status.CONFIRMED:
-        return SignupResult(Outcome.CONFIRMED, registration)
-    return SignupResult(Outcome.WAITLISTED, registration, registration.waitlist_position)
+        return SignupResult(Outcome.CONFIRMED, registration, emails=emails)
+    return SignupResult(Outcome.WAITLISTED, registration, registration.waitlist_position, emails=emails)
+
+
+def answer_as_new(event, parts, existing):
+    """The answer a new address would get now, for an address already registered; its owner is told."""
+    emails = [outbox.queue(existing, EmailKind.ALREADY_REGISTERED)] if existing else []
+    if has_room(event, parts):
+        return SignupResult(Outcome.CONFIRMED, emails=emails)
+    if event.waitlist_enabled:
+        position = Registration.objects.filter(event_id=event.pk).waitlisted().count() + 1
+        return SignupResult(Outcome.WAITLISTED, position=position, emails=emails)
+    return SignupResult(Outcome.FULL, emails=emails)
 
 
 def promote_waitlist(event):
-    """Moves people from the waitlist, first come first served, while their seats are free. Call under the lock."""
+    """Moves people from the waitlist, first come first served, while their seats are free, and queues
+    their e-mail. Call under the lock."""
     promoted = []
     for registration in Registration.objects.filter(event_id=event.pk).waitlist_order().prefetch_related("parts"):
         if event.seat_limit is not None and seats_left(event) == 0:
@@ -136,8 +151,8 @@ def promote_waitlist(event):
         if has_room(event, list(registration.parts.all())):
             registration.status = Status.CONFIRMED
             registration.promoted_at = timezone.now()
-            registration.pending_message = Message.PROMOTED
-            registration.save(update_fields=["status", "promoted_at", "pending_message"])
+            registration.save(update_fields=["status", "promoted_at"])
+            outbox.queue(registration, EmailKind.PROMOTED)
             promoted.append(registration)
     return promoted
 
@@ -145,7 +160,7 @@ def promote_waitlist(event):
 def cancel(registration, event):
     """Cancels a registration, frees its seat and promotes from the waitlist; returns the promoted ones.
 
-    Returns None if it was already cancelled.
+    Returns None if it was already cancelled. The e-mails are queued; send_queued() dispatches them.
     """
     with transaction.atomic():
         lock_event(event)
@@ -155,10 +170,9 @@ def cancel(registration, event):
         freed_seat = current.status == Status.CONFIRMED
         current.status = Status.CANCELLED
         current.cancelled_at = timezone.now()
-        current.pending_message = Message.CANCELLED
-        current.save(update_fields=["status", "cancelled_at", "pending_message"])
+        current.save(update_fields=["status", "cancelled_at"])
+        outbox.queue(current, EmailKind.CANCELLED)
         registration.status, registration.cancelled_at = current.status, current.cancelled_at
-        registration.pending_message = current.pending_message
         return promote_waitlist(event) if freed_seat else []
 
 
@@ -173,3 +187,9 @@ def erase(registration, event):
         freed_seat = current.status == Status.CONFIRMED
         current.delete()
         return promote_waitlist(event) if freed_seat else []
+
+
+def send_queued(registrations):
+    """Dispatches the pending e-mails of these registrations to the queue; call after the transaction."""
+    pending = OutgoingEmail.objects.filter(registration__in=[r.pk for r in registrations], state=EmailState.PENDING)
+    outbox.dispatch(list(pending))

@@ -11,8 +11,7 @@ from core.models import FooterSettings
 from core.rate_limits import RateLimit
 from events.formatting import when
 
-from . import services
-from .emails import send_pending
+from . import outbox, services
 from .event_pages import onsite_event
 from .forms import RegistrationForm
 from .links import LinkError, read_token
@@ -20,15 +19,11 @@ from .models import Registration, Status
 from .services import Outcome
 
 TOO_MANY = "Du har skickat många anmälningar på kort tid. Vänta en stund och försök igen."
-MAIL_DELAYED = (
-    "Vi kunde inte skicka e-postmeddelandet just nu. Din anmälan är sparad och vi skickar det så snart vi kan."
-)
 GONE = "Anmälan finns inte längre. Anmälningar tas bort en tid efter att evenemanget har ägt rum."
 
 HEADINGS = {
     Outcome.CONFIRMED: "Du är anmäld",
     Outcome.WAITLISTED: "Du står på reservlistan",
-    Outcome.DUPLICATE: "Du är redan anmäld",
     Outcome.FULL: "Evenemanget är fullbokat",
     Outcome.NOT_OPEN: "Anmälan har inte öppnat",
     Outcome.CLOSED: "Anmälan är stängd",
@@ -43,16 +38,15 @@ def registration_rate_limit():
 def outcome_text(outcome, event, email="", position=None):
     """What the visitor reads after signing up, in Swedish."""
     if outcome == Outcome.CONFIRMED:
-        return f"Välkommen! Vi har skickat en bekräftelse med en kalenderinbjudan till {email}."
+        return (
+            f"Välkommen! Vi skickar en bekräftelse med en kalenderinbjudan till {email}. Var du redan "
+            "anmäld får du i stället ett e-postmeddelande om det, med länken för att se eller avboka anmälan."
+        )
     if outcome == Outcome.WAITLISTED:
         return (
-            f"Evenemanget är fullbokat. Du är nummer {position} på reservlistan. Vi har skickat ett "
-            f"e-postmeddelande till {email} och hör av oss igen om en plats blir ledig."
-        )
-    if outcome == Outcome.DUPLICATE:
-        return (
-            f"Det finns redan en anmälan med e-postadressen {email} till det här evenemanget. Använd länken i "
-            "e-postmeddelandet du fick för att se eller avboka anmälan."
+            f"Evenemanget är fullbokat. Du är nummer {position} på reservlistan. Vi skickar ett "
+            f"e-postmeddelande till {email} och hör av oss igen om en plats blir ledig. Var du redan anmäld "
+            "får du i stället ett e-postmeddelande om det."
         )
     if outcome == Outcome.FULL:
         return "Alla platser är tagna och det finns ingen reservlista. Din anmälan har inte sparats."
@@ -101,12 +95,11 @@ class SignupView(View):
             # Bots get the answer people get, so the honeypot isn't revealed; nothing is stored or sent.
             return self.render(None, outcome=Outcome.CONFIRMED, email=answers["email"])
         result = services.register(self.event, **answers)
-        mail_delayed = bool(result.registration) and not send_pending(result.registration, self.event)
-        return self.render(
-            None, outcome=result.outcome, email=answers["email"], position=result.position, mail_delayed=mail_delayed
-        )
+        # The e-mail goes to the queue: a slow or broken mail server never holds up the answer.
+        outbox.dispatch(result.emails)
+        return self.render(None, outcome=result.outcome, email=answers["email"], position=result.position)
 
-    def render(self, form, outcome=None, error="", status=200, email="", position=None, mail_delayed=False):
+    def render(self, form, outcome=None, error="", status=200, email="", position=None):
         event = self.event
         context = {
             "event": event,
@@ -115,7 +108,6 @@ class SignupView(View):
             "outcome": outcome.value if outcome else "",
             "heading": HEADINGS[outcome] if outcome else "",
             "message": outcome_text(outcome, event, email, position) if outcome else "",
-            "mail_delayed": MAIL_DELAYED if mail_delayed else "",
             "seats_left": services.seats_left(event),
             "privacy_url": privacy_page_url(self.request),
         }
@@ -150,9 +142,7 @@ class ManageView(View):
         promoted = services.cancel(self.registration, self.event)
         if promoted is None:
             return self.render(error="Anmälan är redan avbokad.", status=400)
-        send_pending(self.registration, self.event)
-        for registration in promoted:
-            send_pending(registration, self.event)
+        services.send_queued([self.registration, *promoted])
         return self.render(notice="Din anmälan är avbokad. Vi har skickat en bekräftelse till din e-post.")
 
     def render(self, notice="", error="", status=200):

@@ -47,7 +47,7 @@ class RegistrationViewSet(ModelViewSet):
         "promoted_at",
         "cancelled_at",
         "confirmation_sent_at",
-        "email_failed",
+        "email_log",
     ]
 
     def get_common_view_kwargs(self, **kwargs):

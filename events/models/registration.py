@@ -38,6 +38,11 @@ class OnsiteRegistrationMixin(models.Model):
     waitlist_enabled = models.BooleanField(
         "reservlista när det är fullt", default=True, help_text="Avbokade platser går till den som stått längst."
     )
+    reminder_hours = models.PositiveSmallIntegerField(
+        "påminnelse (timmar före)",
+        default=24,
+        help_text="De anmälda får en påminnelse så här många timmar före start (varje del i en serie). 0: ingen.",
+    )
     ask_organisation = models.BooleanField("fråga efter organisation", default=False, help_text=ASK_HELP)
     ask_municipality = models.BooleanField("fråga efter kommun eller region", default=False, help_text=ASK_HELP)
     ask_role = models.BooleanField(
@@ -53,6 +58,7 @@ class OnsiteRegistrationMixin(models.Model):
         FieldPanel("onsite_registration"),
         FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")]),
         FieldRowPanel([FieldPanel("seat_limit"), FieldPanel("waitlist_enabled")]),
+        FieldPanel("reminder_hours"),
         FieldPanel("ask_organisation"),
         FieldPanel("ask_municipality"),
         FieldPanel("ask_role"),

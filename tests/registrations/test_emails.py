@@ -1,15 +1,19 @@
 """Every confirmed or waitlisted person gets an e-mail with the details, an .ics invitation and a personal
-link; a failing mail server never loses a registration and the cron command sends what is left."""
+link. The e-mail is stored with the registration and sent by a background task: a failing mail server
+never loses it, it is tried again with growing delays, and after the last try editors see it failed."""
 
+import datetime as dt
 import smtplib
 
 import pytest
+import time_machine
 from django.core.mail.backends.locmem import EmailBackend
-from django.core.management import call_command
+from django.utils import timezone
 from icalendar import Calendar
 
 from events.models import ConferencePage
-from registrations.models import Message, Registration
+from registrations import outbox as mail_outbox
+from registrations.models import EmailKind, EmailState, OutgoingEmail, Registration
 from tests.downloads import parse_ics
 from tests.registrations.conftest import manage_links, sign_up
 from tests.registrations.factories import RegistrationFactory
@@ -48,7 +52,8 @@ def test_a_confirmed_person_gets_the_details_an_invitation_and_a_personal_link(c
     assert vevent.decoded("DTSTART") == event.start
     registration = Registration.objects.get()
     assert registration.confirmation_sent_at is not None
-    assert registration.pending_message == Message.NONE
+    (email,) = registration.emails.all()
+    assert (email.kind, email.state, email.attempts) == (EmailKind.CONFIRMED, EmailState.SENT, 1)
 
 
 def test_a_waitlisted_person_gets_the_position_and_an_invitation(client, event, outbox):
@@ -63,48 +68,107 @@ def test_a_waitlisted_person_gets_the_position_and_an_invitation(client, event, 
     assert manage_links(message)
 
 
-def test_a_failing_mail_server_keeps_the_registration_and_says_the_mail_will_follow(
+def test_a_failing_mail_server_keeps_the_registration_and_gives_the_ordinary_answer(
     client, event, outbox, broken_mail_server
 ):
     response = sign_up(client, event)
 
+    assert response.status_code == 200
     assert "Du är anmäld" in response.content.decode()
-    assert "Din anmälan är sparad och vi skickar det så snart vi kan." in response.content.decode()
     registration = Registration.objects.get()
-    assert registration.email_failed
-    assert registration.pending_message == Message.CONFIRMED
+    (email,) = registration.emails.all()
+    assert email.state == EmailState.PENDING
+    assert email.attempts == 1
+    assert "SMTPServerDisconnected" in email.last_error
     assert registration.confirmation_sent_at is None
 
 
-def test_the_retry_command_sends_what_failed_once_the_server_is_back(client, event, outbox, monkeypatch, capsys):
+def test_failed_e_mail_is_tried_again_with_growing_delays_until_it_is_marked_failed(
+    client, event, broken_mail_server, settings
+):
+    settings.EMAIL_RETRY_BASE_SECONDS = 60
+    settings.EMAIL_RETRY_MAX_SECONDS = 600
+    settings.EMAIL_MAX_ATTEMPTS = 6
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        sign_up(client, event)
+        email = OutgoingEmail.objects.get()
+        delays = []
+        while email.state == EmailState.PENDING:
+            delays.append(round((email.next_attempt_at - timezone.now()).total_seconds()))
+            # Nothing is tried before its time.
+            clock.move_to(email.next_attempt_at - dt.timedelta(seconds=1))
+            mail_outbox.send_due()
+            email.refresh_from_db()
+            assert email.attempts == len(delays)
+            clock.move_to(email.next_attempt_at)
+            mail_outbox.send_due()
+            email.refresh_from_db()
+
+    assert delays == [60, 120, 240, 480, 600]
+    assert email.state == EmailState.FAILED
+    assert email.attempts == 6
+    # Once failed, no job tries it again, and the count stays where it stopped.
+    with time_machine.travel(start + dt.timedelta(days=365), tick=False):
+        mail_outbox.send_due()
+    email.refresh_from_db()
+    assert email.attempts == 6
+
+
+def test_the_retry_delay_never_passes_its_cap_however_many_tries(settings):
+    settings.EMAIL_RETRY_BASE_SECONDS = 60
+    settings.EMAIL_RETRY_MAX_SECONDS = 6 * 3600
+
+    assert [mail_outbox.retry_delay(n) for n in (1, 2, 3)] == [60, 120, 240]
+    assert mail_outbox.retry_delay(10**6) == 6 * 3600
+
+
+def test_e_mail_that_failed_is_sent_once_the_server_is_back(client, event, outbox, monkeypatch):
     with monkeypatch.context() as patch:
         patch.setattr(EmailBackend, "send_messages", lambda self, messages: (_ for _ in ()).throw(OSError("nere")))
         sign_up(client, event)
     assert outbox == []
 
-    call_command("send_pending_registration_emails")
+    with time_machine.travel(timezone.now() + dt.timedelta(minutes=1)):
+        mail_outbox.send_due()
+        mail_outbox.send_due()
 
     (message,) = outbox
     assert message.to == ["anna@kommun.se"]
     registration = Registration.objects.get()
-    assert not registration.email_failed
     assert registration.confirmation_sent_at is not None
-    assert registration.pending_message == Message.NONE
-    assert "Skickade 1 e-postmeddelanden, 0 misslyckades." in capsys.readouterr().out
+    assert registration.emails.get().state == EmailState.SENT
 
-    call_command("send_pending_registration_emails")
+
+def test_an_e_mail_held_by_a_worker_is_not_sent_by_another_and_a_sent_one_never_again(client, event, outbox):
+    registration = RegistrationFactory(event=event)
+    email = mail_outbox.queue(registration, EmailKind.CONFIRMED)
+    now = timezone.now()
+
+    assert mail_outbox.claim(email.pk, now)  # a worker takes it, then crashes before sending
+    assert mail_outbox.deliver(email.pk) is None
+    assert outbox == []
+    with time_machine.travel(now + mail_outbox.claim_lease() + dt.timedelta(seconds=1)):
+        assert mail_outbox.deliver(email.pk) == EmailState.SENT
+        assert mail_outbox.deliver(email.pk) is None
     assert len(outbox) == 1
 
 
-def test_the_retry_command_reports_failures_with_a_non_zero_exit(client, event, broken_mail_server, capsys):
-    sign_up(client, event)
+def test_editors_see_e_mail_that_failed_for_good_in_the_registrations_list(
+    client, admin_client, event, broken_mail_server, settings
+):
+    settings.EMAIL_MAX_ATTEMPTS = 1
+    sign_up(client, event, name="Anna Andersson")
+    RegistrationFactory(event=event, name="Bertil Berg")
 
-    with pytest.raises(SystemExit) as exit_info:
-        call_command("send_pending_registration_emails")
+    listing = admin_client.get("/admin/anmalningar/?email_failed=true").content.decode()
 
-    assert exit_info.value.code == 1
-    assert "1 e-postmeddelanden kunde inte skickas" in capsys.readouterr().err
-    assert Registration.objects.get().email_attempts == 2
+    assert "Anna Andersson" in listing
+    assert "Misslyckades" in listing
+    assert "Bertil Berg" not in listing
+    registration = Registration.objects.get(name="Anna Andersson")
+    inspect = admin_client.get(f"/admin/anmalningar/inspect/{registration.pk}/").content.decode()
+    assert "Bekräftelse: Misslyckades efter 1 försök" in inspect
 
 
 @pytest.mark.parametrize("breaker", ["\n", "\r", "\r\n", "\x0b"])
@@ -118,4 +182,4 @@ def test_a_line_break_in_the_event_title_still_gets_every_e_mail_out(client, eve
     (attachment,) = [item for item in message.attachments if item[0].endswith(".ics")]
     (vevent,) = parse_ics(attachment[1]).walk("VEVENT")
     assert str(vevent["SUMMARY"]) == "Presidie konferens"
-    assert not Registration.objects.get().email_failed
+    assert OutgoingEmail.objects.get().state == EmailState.SENT
