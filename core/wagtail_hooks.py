@@ -1,9 +1,12 @@
-"""Admin registration of the shared snippets."""
+"""Admin registration of the shared snippets and the periodic jobs' report."""
 
+from django.urls import path
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.models import Person, SiteNotice, Topic
+from core.models import PeriodicJob, Person, SiteNotice, Topic
 
 
 class PersonViewSet(SnippetViewSet):
@@ -43,3 +46,44 @@ class SiteNoticeViewSet(SnippetViewSet):
 register_snippet(PersonViewSet)
 register_snippet(TopicViewSet)
 register_snippet(SiteNoticeViewSet)
+
+
+class PeriodicJobViewSet(ModelViewSet):
+    """When each periodic job last ran and whether it failed (core/scheduler.py); read only."""
+
+    model = PeriodicJob
+    icon = "time"
+    menu_label = "Schemalagda jobb"
+    add_to_settings_menu = True
+    name = "periodic_jobs"
+    url_prefix = "schemalagda-jobb"
+    list_display = ["name", "last_outcome", "last_started_at", "last_succeeded_at", "next_run_at"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    inspect_view_fields = [
+        "name",
+        "last_outcome",
+        "last_started_at",
+        "last_finished_at",
+        "last_succeeded_at",
+        "next_run_at",
+        "last_error",
+    ]
+
+    def get_common_view_kwargs(self, **kwargs):
+        # The scheduler writes these rows; editors only read them.
+        return super().get_common_view_kwargs(
+            **{"add_url_name": None, "edit_url_name": None, "delete_url_name": None, **kwargs}
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_periodic_job_viewset():
+    return PeriodicJobViewSet()
