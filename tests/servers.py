@@ -1,11 +1,15 @@
 """Real servers for tests that need them: a prepared database and gunicorn processes on loopback."""
 
+import contextlib
+import email
+import email.policy
 import os
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -143,3 +147,103 @@ class RedisServer:
     def stop(self):
         self.resume()
         stop(self.process)
+
+
+class SmtpSink:
+    """A real SMTP server on loopback that accepts every message and keeps it (aiosmtpd)."""
+
+    def __init__(self, port=None):
+        from aiosmtpd.controller import Controller
+        from aiosmtpd.handlers import Message
+
+        sink = self
+
+        class Keep(Message):
+            def handle_message(self, message):
+                # Parsed again with the modern policy, so headers read as text ("Du är anmäld ...").
+                sink.messages.append(email.message_from_bytes(message.as_bytes(), policy=email.policy.default))
+
+        self.messages = []
+        self.port = port or free_port()
+        self.controller = Controller(Keep(), hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def wait_for(self, condition, timeout=60):
+        """The first kept message that satisfies condition(message), waiting up to `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for message in list(self.messages):
+                if condition(message):
+                    return message
+            time.sleep(0.2)
+        raise AssertionError(f"no such e-mail within {timeout} s; got {[m['Subject'] for m in self.messages]}")
+
+    def stop(self):
+        self.controller.stop()
+
+
+class HangingSmtp:
+    """A mail server that accepts connections and never answers, as a hung server does."""
+
+    def __init__(self, port=None):
+        self.port = port or free_port()
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", self.port))
+        self.listener.listen(50)
+        self.connections = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        while True:
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                return
+            self.connections.append(connection)  # held open, never written to
+
+    def stop(self):
+        # shutdown() wakes the thread blocked in accept(); close() alone would leave the port listening.
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
+        self.listener.close()
+        self.thread.join(timeout=5)
+        for connection in self.connections:
+            connection.close()
+
+
+def start_worker(env, *args):
+    """manage.py run_worker (the queue's worker and the periodic jobs' scheduler) as a process."""
+    return subprocess.Popen([sys.executable, "manage.py", "run_worker", *args], cwd=ROOT, env=env)
+
+
+class SiteDatabase:
+    """A database of a test module's own that real processes share: a PostgreSQL database beside the
+    suite's when it runs on PostgreSQL, otherwise a SQLite file."""
+
+    def __init__(self, workdir, prefix):
+        from django.conf import settings
+
+        database = settings.DATABASES["default"]
+        self.admin_url = None
+        if database["ENGINE"] == "django.db.backends.postgresql":
+            import psycopg
+
+            user = database.get("USER") or "postgres"
+            host, port = database.get("HOST") or "127.0.0.1", database.get("PORT") or 5432
+            self.admin_url = f"postgres://{user}@{host}:{port}/postgres"
+            self.name = f"{prefix}_{os.getpid()}"
+            with psycopg.connect(self.admin_url, autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{self.name}"')
+                admin.execute(f'CREATE DATABASE "{self.name}"')
+            self.url = f"postgres://{user}@{host}:{port}/{self.name}"
+        else:
+            self.url = f"sqlite:///{Path(workdir) / 'db.sqlite3'}"
+
+    def drop(self):
+        if self.admin_url:
+            import psycopg
+
+            with psycopg.connect(self.admin_url, autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')

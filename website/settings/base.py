@@ -172,7 +172,7 @@ elif TASKS_QUEUE != "database":
 # and a management command or a dotted function to call. No cron line is needed.
 PERIODIC_JOBS = [
     ("publish_scheduled", int(os.environ.get("PUBLISH_SCHEDULED_SECONDS", "60")), "command:publish_scheduled"),
-    ("send_due_emails", 60, "registrations.outbox.send_due"),
+    ("send_due_emails", int(os.environ.get("SEND_DUE_EMAILS_SECONDS", "60")), "registrations.outbox.send_due"),
     ("queue_reminders", 60, "registrations.reminders.queue_due_reminders"),
     ("purge_feedback_comments", 24 * 3600, "command:purge_feedback_comments"),
     ("purge_registrations", 24 * 3600, "command:purge_registrations"),

@@ -21,9 +21,8 @@ class Command(BaseCommand):
             Scheduler().start()
         backend = settings.TASKS["background"]["BACKEND"]
         if backend == "django_tasks_rq.RQBackend":
-            call_command("rqworker", "default", job_class="django_tasks_rq.Job", with_scheduler=True)
+            call_command("rqworker", "default", "--job-class", "django_tasks_rq.Job", "--with-scheduler")
         else:
             # The database queue's own worker; it stops after the running task on SIGINT or SIGTERM.
-            call_command(
-                "db_worker", backend_name="background", queue_name="default", interval=interval, startup_delay=False
-            )
+            options = ["--backend", "background", "--queue-name", "default", "--interval", str(interval)]
+            call_command("db_worker", *options, "--no-startup-delay", "--no-reload")
