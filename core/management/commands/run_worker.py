@@ -21,7 +21,10 @@ class Command(BaseCommand):
             Scheduler().start()
         backend = settings.TASKS["background"]["BACKEND"]
         if backend == "django_tasks_rq.RQBackend":
-            call_command("rqworker", "default", "--job-class", "django_tasks_rq.Job", "--with-scheduler")
+            # SimpleWorker runs each job in this process: forking beside the scheduler thread is not safe.
+            worker_class = "rq.worker.SimpleWorker"
+            options = ["--job-class", "django_tasks_rq.Job", "--worker-class", worker_class, "--with-scheduler"]
+            call_command("rqworker", "default", *options)
         else:
             # The database queue's own worker; it stops after the running task on SIGINT or SIGTERM.
             options = ["--backend", "background", "--queue-name", "default", "--interval", str(interval)]
