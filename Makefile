@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run serve test lint format check clean bench
+.PHONY: help install run serve worker test lint format check clean bench
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -22,18 +22,21 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed  ## Create the virtualenv and install the pinned packages
 
-run: install  ## Install, migrate, create an admin, load demo content and serve on http://127.0.0.1:8000
+run: install  ## Install, migrate, create an admin, load demo content, serve on http://127.0.0.1:8000 with a worker
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo_content --if-empty
 	$(PY) manage.py ensure_admin --url http://$(HOST):$(PORT)
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	PY=$(PY) scripts/run_dev.sh $(HOST):$(PORT)
 
-serve: install  ## Serve with gunicorn and production settings (needs SECRET_KEY, ALLOWED_HOSTS; see README)
+serve: install  ## Serve with gunicorn and production settings (SECRET_KEY, ALLOWED_HOSTS); `make worker` beside it
 	DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py collectstatic --noinput --verbosity 0
 	DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py createcachetable
 	DJANGO_SETTINGS_MODULE=website.settings.production $(VENV)/bin/gunicorn website.wsgi:application -c gunicorn.conf.py
+
+worker: install  ## The background worker for production: e-mail, reminders, scheduled publishing (docs/deployment.md)
+	DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py run_worker
 
 test: install  ## Run the whole test suite (SQLite, or the database in DATABASE_URL)
 	$(PY) -m pytest
