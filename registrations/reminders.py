@@ -11,10 +11,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from events.models import EventStatus
+from events.models import EVENT_MODELS, EventStatus
 
 from . import outbox
-from .event_pages import event_page_models
 from .models import EmailKind, OutgoingEmail, Registration
 
 
@@ -36,7 +35,7 @@ def occasions(event):
 def events_with_reminders(now):
     """Live events with on-site registration, reminders switched on, not cancelled and not long over."""
     recent = now - dt.timedelta(days=1)
-    for model in event_page_models():
+    for model in EVENT_MODELS:
         yield from (
             model.objects.live()
             .filter(
