@@ -1,7 +1,7 @@
 """Periodic jobs without cron: a scheduler thread in each worker enqueues the jobs that are due.
 
-settings.PERIODIC_JOBS lists (name, seconds between runs, target); a target is "command:<name>" for a
-management command or the dotted path of a function. When a job is due, the scheduler moves its
+settings.PERIODIC_JOBS lists (name, seconds between runs, target); a target is "command:<name> [args]"
+for a management command or the dotted path of a function. When a job is due, the scheduler moves its
 next_run_at on with a conditional UPDATE, so of several workers exactly one enqueues it, and the job
 runs as the task run_periodic_job, which records when it ran and whether it failed (docs/tasks.md).
 """
@@ -9,6 +9,7 @@ runs as the task run_periodic_job, which records when it ran and whether it fail
 import datetime as dt
 import io
 import logging
+import shlex
 import threading
 import traceback
 
@@ -34,7 +35,7 @@ def call_target(target):
     """Runs a job's command or function; a command's output goes to the log, not to the worker's terminal."""
     if target.startswith("command:"):
         output = io.StringIO()
-        call_command(target.removeprefix("command:"), stdout=output, stderr=output)
+        call_command(*shlex.split(target.removeprefix("command:")), stdout=output, stderr=output)
         logger.info("%s: %s", target, output.getvalue().strip())
     else:
         import_string(target)()

@@ -98,6 +98,21 @@ def test_the_site_schedules_publishing_every_minute_and_the_purges_daily(setting
     for purge in ("purge_feedback_comments", "purge_registrations", "purge_search_terms"):
         assert jobs[purge] == (24 * 3600, f"command:{purge}")
     assert jobs["send_due_emails"][0] == jobs["queue_reminders"][0] == 60
+    assert jobs["prune_task_results"] == (24 * 3600, "command:prune_db_task_results --backend background")
+
+
+def test_a_command_job_gets_its_arguments(settings):
+    settings.PERIODIC_JOBS = [
+        ("count", 3600, "command:check --tag models"),
+        ("refused", 3600, "command:check --tag no-such-tag"),
+    ]
+
+    scheduler.enqueue_due_jobs()
+
+    assert PeriodicJob.objects.get(name="count").last_outcome == JobOutcome.SUCCEEDED
+    refused = PeriodicJob.objects.get(name="refused")
+    assert refused.last_outcome == JobOutcome.FAILED
+    assert "no-such-tag" in refused.last_error
 
 
 def test_the_publishing_job_publishes_a_page_whose_time_has_come(home_page, settings):

@@ -157,3 +157,18 @@ def test_a_scheduled_page_goes_live_within_a_minute_with_no_cron_line(site, work
             assert worker.poll() is None, "the worker stopped"
             time.sleep(0.5)
     assert time.time() >= go_live_at
+    outcomes = json.loads(
+        shell(
+            site["env"],
+            "import json; from core.models import PeriodicJob; "
+            "print(json.dumps(dict(PeriodicJob.objects.values_list('name', 'last_outcome'))))",
+        )
+    )
+    # Every periodic job ran in the worker, the purges and the task-result pruning included, and none failed.
+    assert set(outcomes) >= {
+        "publish_scheduled",
+        "purge_registrations",
+        "purge_feedback_comments",
+        "prune_task_results",
+    }
+    assert "failed" not in outcomes.values()

@@ -179,6 +179,9 @@ PERIODIC_JOBS = [
     ("purge_search_terms", 24 * 3600, "command:purge_search_terms"),
     ("clearsessions", 24 * 3600, "command:clearsessions"),
 ]
+if TASKS_QUEUE == "database":
+    # The database queue keeps each task's result; finished ones go after 14 days (RQ expires its own).
+    PERIODIC_JOBS.append(("prune_task_results", 24 * 3600, "command:prune_db_task_results --backend background"))
 # Seconds the scheduler sleeps between looking for due jobs.
 SCHEDULER_TICK_SECONDS = float(os.environ.get("SCHEDULER_TICK_SECONDS", "5"))
 
