@@ -10,6 +10,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django_tasks import task
 
+from core.mail import delivery_connection
+
 from .models import EmailKind, EmailState, OutgoingEmail, Registration, Status
 
 logger = logging.getLogger(__name__)
@@ -79,7 +81,9 @@ def deliver(email_id):
         rows.update(state=EmailState.DROPPED, claimed_until=None)
         return EmailState.DROPPED
     try:
-        build_message(email).send()
+        message = build_message(email)
+        message.connection = delivery_connection()
+        message.send()
     except Exception as error:  # Any mail server error: recorded, tried again later.
         return record_failure(email, error)
     rows.update(state=EmailState.SENT, sent_at=timezone.now(), claimed_until=None, attempts=email.attempts + 1)

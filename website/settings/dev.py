@@ -21,4 +21,5 @@ def _local_secret_key():
 
 DEBUG = True
 SECRET_KEY = _local_secret_key()
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# The worker (make run starts one) prints each e-mail in the terminal.
+EMAIL_DELIVERY_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
