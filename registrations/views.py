@@ -143,7 +143,7 @@ class ManageView(View):
         if promoted is None:
             return self.render(error="Anmälan är redan avbokad.", status=400)
         services.send_queued([self.registration, *promoted])
-        return self.render(notice="Din anmälan är avbokad. Vi har skickat en bekräftelse till din e-post.")
+        return self.render(notice="Din anmälan är avbokad. Vi skickar en bekräftelse till din e-post.")
 
     def render(self, notice="", error="", status=200):
         registration = self.registration
