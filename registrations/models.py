@@ -42,6 +42,8 @@ class EmailKind(models.TextChoices):
 
 
 class EmailState(models.TextChoices):
+    """Where an e-mail to a registrant stands; failed is final and shown to editors."""
+
     PENDING = "pending", "Väntar på att skickas"
     SENT = "sent", "Skickat"
     FAILED = "failed", "Misslyckades"

@@ -4,6 +4,8 @@ from django.db import models
 
 
 class JobOutcome(models.TextChoices):
+    """How the last run of a periodic job went, as the admin shows it."""
+
     NEVER = "", "Har inte körts"
     RUNNING = "running", "Körs"
     SUCCEEDED = "succeeded", "Lyckades"

@@ -72,7 +72,7 @@ def test_a_job_that_could_not_be_enqueued_is_tried_again_at_the_next_tick(jobs, 
     def queue_down(*args):
         raise ConnectionError("Redis svarar inte")
 
-    monkeypatch.setattr(type(task_backends["background"]), "enqueue", queue_down)
+    monkeypatch.setattr(task_backends["background"], "enqueue", queue_down)
     assert scheduler.enqueue_due_jobs() == []
     monkeypatch.undo()
 

@@ -183,3 +183,22 @@ def test_a_line_break_in_the_event_title_still_gets_every_e_mail_out(client, eve
     (vevent,) = parse_ics(attachment[1]).walk("VEVENT")
     assert str(vevent["SUMMARY"]) == "Presidie konferens"
     assert OutgoingEmail.objects.get().state == EmailState.SENT
+
+
+def test_a_queue_that_is_down_loses_no_e_mail(client, event, outbox, monkeypatch):
+    from django_tasks import task_backends
+
+    def queue_down(*args):
+        raise ConnectionError("Redis svarar inte")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(task_backends["background"], "enqueue", queue_down)
+        response = sign_up(client, event)
+    assert response.status_code == 200
+    assert outbox == []
+    assert OutgoingEmail.objects.get().state == EmailState.PENDING
+
+    mail_outbox.send_due()  # the periodic job
+
+    (message,) = outbox
+    assert message.subject == "Du är anmäld till Presidiekonferens"
