@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -163,11 +164,13 @@ TASKS = {
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 if TASKS_QUEUE == "rq":
+    if not os.environ.get("REDIS_URL"):
+        raise ImproperlyConfigured("TASKS_QUEUE=rq needs REDIS_URL.")
     INSTALLED_APPS.append("django_rq")
     TASKS["background"] = {"BACKEND": "django_tasks_rq.RQBackend"}
     RQ_QUEUES = {"default": {"URL": os.environ["REDIS_URL"]}}
 elif TASKS_QUEUE != "database":
-    raise ValueError(f"TASKS_QUEUE must be 'database' or 'rq', not {TASKS_QUEUE!r}")
+    raise ImproperlyConfigured(f"TASKS_QUEUE must be 'database' or 'rq', not {TASKS_QUEUE!r}.")
 # Periodic jobs that the worker's scheduler enqueues (core/scheduler.py): name, seconds between runs,
 # and a management command or a dotted function to call. No cron line is needed.
 PERIODIC_JOBS = [
