@@ -15,14 +15,22 @@ ENCODING = "Texten har en ogiltig teckenkodning. Skicka den igen som UTF-8."
 CHARSET = "Formuläret skickades med en teckenkodning som inte stöds. Skicka det igen som UTF-8."
 MALFORMED = "Formuläret gick inte att läsa. Ladda om sidan och försök igen."
 TOO_LARGE = "Det som skickades är för stort för att tas emot."
+PREVIEW_FRAMING = {"frame-ancestors": ["'self'"]}
 FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
 
 
 class SiteCSPMiddleware(CSPMiddleware):
-    """django-csp's middleware, with the admin's own policy under the admin prefix."""
+    """django-csp's middleware, with the admin's own policy under the admin prefix, and the
+    public policy framed by the admin for previews."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
+        # Wagtail renders a preview through the middleware as a request to the page's public
+        # address and marks it with the documented request.is_preview. The page keeps the
+        # public policy, except that the admin's preview panel may frame it.
+        if not report_only and parts.config is None and getattr(request, "is_preview", False):
+            replace = {**(parts.replace or {}), **PREVIEW_FRAMING}
+            return PolicyParts(update=parts.update, replace=replace, nonce=parts.nonce)
         if not report_only and parts.config is None and request.path.startswith(settings.ADMIN_URL_PREFIX):
             admin_directives = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
             return PolicyParts(config=admin_directives, update=parts.update, replace=parts.replace, nonce=parts.nonce)

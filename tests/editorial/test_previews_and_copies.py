@@ -139,3 +139,25 @@ def test_copying_a_series_keeps_its_parts_as_new_rows_without_registrations(even
     assert not set(SeminarPart.objects.filter(page=copy).values_list("pk", flat=True)) & originals
     assert not Registration.objects.filter(event=copy).exists()
     assert not Registration.objects.filter(parts__page=copy).exists()
+
+
+def _directives(response):
+    csp = response["Content-Security-Policy"]
+    return dict(part.strip().split(" ", 1) for part in csp.split(";") if part.strip())
+
+
+def test_the_admin_may_frame_a_preview_but_no_one_may_frame_the_public_page(admin_client, every_page_type):
+    page = every_page_type["home.ContentPage"]
+    edit_url = f"/admin/pages/{page.pk}/edit/"
+    data = querydict_from_html(admin_client.get(edit_url).content.decode(), form_id="page-edit-form")
+    data.update({"body-count": "0", "contacts-count": "0"})
+    assert admin_client.post(f"{edit_url}preview/", data).json()["is_valid"] is True
+    preview = admin_client.get(f"/admin/pages/{page.pk}/edit/preview/?in_preview_panel=true")
+    assert preview.status_code == 200
+    assert page.title in preview.content.decode()
+    assert _directives(preview)["frame-ancestors"] == "'self'"
+    # The preview is the public page: its scripts stay as strict as for visitors.
+    assert _directives(preview)["script-src"] == "'self'"
+    page.save_revision().publish()
+    public = admin_client.get(page.url)
+    assert _directives(public)["frame-ancestors"] == "'none'"

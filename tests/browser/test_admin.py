@@ -1,0 +1,52 @@
+"""The admin as a communicator meets it: previews with their checks, and nothing from another origin."""
+
+import json
+
+import pytest
+
+from tests.browser.conftest import ARTIFACTS
+from tests.servers import manage
+
+pytestmark = pytest.mark.browser
+
+SEED = "from tests.browser.admin_seed import seed; seed()"
+SCREENSHOTS = ARTIFACTS / "screenshots" / "admin"
+
+
+@pytest.fixture(scope="module")
+def admin_site(demo_server):
+    """The demo server with a user per role and a page with a planted problem (tests/browser/admin_seed.py)."""
+    output = manage(demo_server["env"], "shell", "--no-imports", "-c", SEED)
+    seeded = json.loads(output.strip().splitlines()[-1])
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return {**demo_server, **seeded}
+
+
+def log_in(context, admin_site, role):
+    """A page of the browser, logged in to the admin as the user of that role."""
+    page = context.new_page()
+    page.goto(admin_site["url"] + "/admin/login/")
+    page.fill("#id_username", admin_site["users"][role])
+    page.fill("#id_password", admin_site["password"])
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_url(admin_site["url"] + "/admin/")
+    return page
+
+
+def test_the_preview_panel_renders_the_page_and_its_checks_find_the_planted_problem(admin_site, context_factory, tally):
+    page = log_in(context_factory(), admin_site, "admin")
+    page.goto(f"{admin_site['url']}/admin/pages/{admin_site['planted_page']}/edit/")
+    page.locator('[data-side-panel-toggle="preview"]').click()
+    preview = page.frame_locator("#w-preview-iframe")
+    preview.locator("h1").get_by_text("Sida med planterade problem").wait_for()
+    page.screenshot(path=str(SCREENSHOTS / "preview.png"))
+
+    page.locator('[data-side-panel-toggle="checks"]').click()
+    count = page.locator("[data-content-checker-count]")
+    problems = page.locator("[data-checks-panel] [data-content-checker-name]")
+    problems.first.wait_for()
+    page.screenshot(path=str(SCREENSHOTS / "checks.png"))
+    names = problems.all_inner_texts()
+    assert int(count.inner_text()) >= 1
+    assert any("alt" in name.lower() for name in names), names
+    tally(page.url, checks=2)
