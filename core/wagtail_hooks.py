@@ -6,7 +6,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_dates import register_date_fields
 from core.models import PeriodicJob, Person, SiteNotice, Topic
+
+register_date_fields()
 
 
 class PersonViewSet(SnippetViewSet):

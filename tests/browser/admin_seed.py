@@ -14,6 +14,7 @@ from PIL import Image as PillowImage
 from wagtail.images.models import Image
 from wagtail.models import Site
 
+from events.models import ConferencePage
 from home.models import ContentPage
 
 ROLES = {"admin": None, "kommunikator": "Kommunikatörer", "feedbacklasare": "Feedbackläsare"}
@@ -54,4 +55,5 @@ def seed():
         )
     )
     page.save_revision().publish()
-    print(json.dumps({"password": password, "users": users, "planted_page": page.pk}))
+    conference = ConferencePage.objects.live().order_by("pk").first()
+    print(json.dumps({"password": password, "users": users, "planted_page": page.pk, "conference": conference.pk}))

@@ -50,3 +50,19 @@ def test_the_preview_panel_renders_the_page_and_its_checks_find_the_planted_prob
     assert int(count.inner_text()) >= 1
     assert any("alt" in name.lower() for name in names), names
     tally(page.url, checks=2)
+
+
+def test_a_typed_date_the_picker_cannot_read_is_kept_with_a_swedish_error(admin_site, context_factory, tally):
+    page = log_in(context_factory(), admin_site, "admin")
+    page.goto(f"{admin_site['url']}/admin/pages/{admin_site['conference']}/edit/")
+    start = page.locator("#id_start")
+    start.fill("10 maj 2027 9.00")
+    start.press("Tab")
+    page.locator("#id_title").click()  # leave the field, as an editor does
+    assert start.input_value() == "10 maj 2027 9.00"
+    page.get_by_role("button", name="Spara utkast").click()
+    page.wait_for_load_state()
+    page.get_by_text("Skriv datum och tid som ÅÅÅÅ-MM-DD TT:MM, till exempel 2027-05-10 09:00.").first.wait_for()
+    page.screenshot(path=str(SCREENSHOTS / "date-error.png"), full_page=False)
+    assert page.locator("#id_start").input_value() == "10 maj 2027 9.00"
+    tally(page.url, checks=2)

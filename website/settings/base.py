@@ -312,6 +312,7 @@ LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska")]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
+FORMAT_MODULE_PATH = ["core.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
@@ -373,6 +374,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin's date pickers write and read ISO dates, as Swedish editors know them (2027-05-10 09:00);
+# core/admin_dates.py names this format in the error for a date it cannot read.
+WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
+WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 # On PostgreSQL the Swedish text-search configuration stems words ("digitaliseringen" finds "digitalisering").
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "swedish"}}
 # Visitors' search terms are kept only as daily counts per term, for the promotions report, and
