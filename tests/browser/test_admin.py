@@ -1,10 +1,12 @@
 """The admin as a communicator meets it: previews with their checks, and nothing from another origin."""
 
 import json
+from urllib.parse import urlparse
 
 import pytest
 
 from tests.browser.conftest import ARTIFACTS
+from tests.browser.test_privacy_and_calendar import RECORD_CSP_VIOLATIONS
 from tests.servers import manage
 
 pytestmark = pytest.mark.browser
@@ -20,6 +22,22 @@ def admin_site(demo_server):
     seeded = json.loads(output.strip().splitlines()[-1])
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return {**demo_server, **seeded}
+
+
+def off_origin_requests(page, admin_site):
+    """Every request the page makes to another origin, aborted (there is no network here)."""
+    own = urlparse(admin_site["url"]).netloc
+    seen = []
+
+    def guard(route):
+        url = route.request.url
+        if urlparse(url).scheme in {"http", "https", "ws", "wss"} and urlparse(url).netloc != own:
+            seen.append(url)
+            return route.abort()
+        return route.continue_()
+
+    page.route("**/*", guard)
+    return seen
 
 
 def log_in(context, admin_site, role):
@@ -66,3 +84,28 @@ def test_a_typed_date_the_picker_cannot_read_is_kept_with_a_swedish_error(admin_
     page.screenshot(path=str(SCREENSHOTS / "date-error.png"), full_page=False)
     assert page.locator("#id_start").input_value() == "10 maj 2027 9.00"
     tally(page.url, checks=2)
+
+
+@pytest.mark.parametrize("role", ["admin", "kommunikator"])
+def test_the_admin_requests_nothing_from_another_origin(admin_site, context_factory, role, tally):
+    page = log_in(context_factory(), admin_site, role)
+    page.add_init_script(RECORD_CSP_VIOLATIONS)
+    seen = off_origin_requests(page, admin_site)
+    paths = [
+        "/admin/",
+        f"/admin/pages/{admin_site['conference']}/edit/",
+        f"/admin/pages/{admin_site['planted_page']}/edit/",
+        "/admin/snippets/core/person/add/",
+        "/admin/snippets/core/topic/add/",
+        "/admin/snippets/core/sitenotice/add/",
+    ]
+    for path in paths:
+        page.goto(admin_site["url"] + path)
+        page.wait_for_load_state("networkidle")
+        # A request the policy blocks never reaches the network: it shows as a violation or a broken image.
+        assert page.evaluate("window.__cspViolations") == [], path
+        broken = page.locator("img").evaluate_all("imgs => imgs.filter(i => !i.naturalWidth).map(i => i.src)")
+        assert broken == [], path
+        page.screenshot(path=str(SCREENSHOTS / f"{role}-{path.strip('/').replace('/', '_')}.png"))
+        tally(path)
+    assert seen == []

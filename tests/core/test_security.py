@@ -140,3 +140,9 @@ def test_logs_are_json_lines_with_extra_fields():
     assert entry["level"] == "WARNING"
     assert entry["message"] == "Sidan x saknas"
     assert entry["page_id"] == 42
+
+
+def test_the_admin_loads_no_avatar_from_gravatar(admin_client):
+    response = admin_client.get("/admin/")
+    assert response.status_code == 200
+    assert "gravatar" not in response.content.decode()
