@@ -6,16 +6,16 @@ Each panel reads with one or two queries whatever the amount of content, so the 
 import datetime as dt
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, FloatField, Q
+from django.db.models import CharField, Count, F, FloatField, Q, Value
 from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, Revision, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core.models import SiteNotice
 from core.page_titles import readable_page_ids, title_for
-from events.models import EventStatus, event_union
+from events.models import ConferencePage, EventStatus, NetworkPage, SeminarPart, SeminarSeriesPage, event_union
 from feedback.models import FeedbackResponse
 from feedback.wagtail_hooks import can_view_feedback
 from registrations.models import Registration
@@ -43,8 +43,13 @@ def may_edit_pages(user):
     return PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
 
 
+def may_see_notices(user):
+    return any(user.has_perm(f"core.{action}_sitenotice") for action in ("view", "change"))
+
+
 class UpcomingEventsPanel(DashboardPanel):
-    """Live events starting in the next 30 days, with their confirmed sign-ups on the site."""
+    """Live events with a start, a series part or a network meeting in the next 30 days, with their
+    confirmed sign-ups on the site."""
 
     name = "editorial_upcoming_events"
     template_name = "editorial/panels/upcoming_events.html"
@@ -56,14 +61,22 @@ class UpcomingEventsPanel(DashboardPanel):
 
     def get_context_data(self, parent_context=None):
         now = timezone.now()
-        rows = event_union(
+        until = now + dt.timedelta(days=UPCOMING_DAYS)
+        # A series or a network spans all its parts or meetings: it is a candidate while its span
+        # reaches into the window, and its next part or meeting decides whether and when it comes up.
+        candidates = event_union(
             lambda model: (
                 model.objects.live()
-                .filter(start__gte=now, start__lt=now + dt.timedelta(days=UPCOMING_DAYS))
-                .values_list("pk", "title", "start", "status", "onsite_registration")
+                .filter(start__lt=until)
+                .filter(Q(end__gte=now) | Q(start__gte=now))
+                .annotate(kind=Value(model.__name__, output_field=CharField()))
+                .values_list("pk", "title", "start", "status", "onsite_registration", "kind")
             )
         )
-        rows = list(rows.order_by("start", "pk")[:LIMIT])
+        candidates = list(candidates)
+        starts = next_starts(candidates, now, until)
+        rows = sorted((row for row in candidates if row[0] in starts), key=lambda row: (starts[row[0]], row[0]))
+        rows = rows[:LIMIT]
         counts = dict(
             Registration.objects.confirmed()
             .filter(event_id__in=[row[0] for row in rows if row[4]])
@@ -75,13 +88,36 @@ class UpcomingEventsPanel(DashboardPanel):
             {
                 "pk": pk,
                 "title": title_for(pk, title, readable),
-                "start": start,
+                "start": starts[pk],
                 "cancelled": status == EventStatus.CANCELLED,
                 "signups": counts.get(pk),
             }
-            for pk, title, start, status, onsite in rows
+            for pk, title, start, status, onsite, kind in rows
         ]
         return {"events": events, "days": UPCOMING_DAYS, "heading": f"Evenemang de närmaste {UPCOMING_DAYS} dagarna"}
+
+
+def next_starts(candidates, now, until):
+    """When each candidate event next begins within [now, until): a conference at its start, a series at
+    its next part, a network at its next meeting (a part or meeting under way counts); two queries."""
+    starts = {}
+    by_kind = {}
+    for pk, _title, start, _status, _onsite, kind in candidates:
+        by_kind.setdefault(kind, []).append(pk)
+        if kind == ConferencePage.__name__ and start and now <= start < until:
+            starts[pk] = start
+    today = timezone.localdate(now)
+    parts = SeminarPart.objects.filter(
+        page_id__in=by_kind.get(SeminarSeriesPage.__name__, []), date__gte=today, date__lte=until.date()
+    ).order_by("date", "start_time")
+    for part in parts:
+        if part.end >= now and part.start < until:
+            starts.setdefault(part.page_id, part.start)
+    for network in NetworkPage.objects.filter(pk__in=by_kind.get(NetworkPage.__name__, [])):
+        meetings = [m["start"] for m in network.meeting_values if m["end"] >= now and m["start"] < until]
+        if meetings:
+            starts[network.pk] = min(meetings)
+    return starts
 
 
 class LeastHelpfulPanel(DashboardPanel):
@@ -121,11 +157,57 @@ class NoticesPanel(DashboardPanel):
 
     @classmethod
     def is_shown_to(cls, user):
-        return any(user.has_perm(f"core.{action}_sitenotice") for action in ("view", "change"))
+        return may_see_notices(user)
 
     def get_context_data(self, parent_context=None):
         notices = SiteNotice.objects.not_ended().order_by(F("starts_at").asc(nulls_first=True), "pk")[:LIMIT]
         return {"notices": list(notices)}
+
+
+class ScheduledPanel(DashboardPanel):
+    """What the clock will change: pages going live or expiring, notices starting or ending."""
+
+    name = "editorial_scheduled"
+    template_name = "editorial/panels/scheduled.html"
+    order = 115
+
+    @classmethod
+    def is_shown_to(cls, user):
+        return may_edit_pages(user) or may_see_notices(user)
+
+    def get_context_data(self, parent_context=None):
+        now = timezone.now()
+        items = []
+        if may_edit_pages(self.user):
+            going_live = dict(
+                Revision.page_revisions.filter(approved_go_live_at__gt=now)
+                .order_by("approved_go_live_at")
+                .values_list("object_id", "approved_go_live_at")[:LIMIT]
+            )
+            expiring = dict(
+                Page.objects.live()
+                .filter(expire_at__gt=now)
+                .order_by("expire_at")
+                .values_list("pk", "expire_at")[:LIMIT]
+            )
+            changes = [(int(pk), when, "Publiceras") for pk, when in going_live.items()]
+            changes += [(pk, when, "Avpubliceras") for pk, when in expiring.items()]
+            ids = [pk for pk, _when, _what in changes]
+            titles = dict(Page.objects.filter(pk__in=ids).values_list("pk", "title"))
+            readable = readable_page_ids(self.user, ids)
+            items += [
+                {"when": when, "what": what, "title": title_for(pk, titles.get(pk, ""), readable), "page": pk}
+                for pk, when, what in changes
+            ]
+        if may_see_notices(self.user):
+            notices = SiteNotice.objects.filter(Q(starts_at__gt=now) | Q(ends_at__gt=now)).order_by("pk")
+            for notice in notices[: LIMIT * 2]:
+                if notice.starts_at and notice.starts_at > now:
+                    items.append({"when": notice.starts_at, "what": "Driftmeddelande visas", "notice": notice})
+                if notice.ends_at and notice.ends_at > now:
+                    items.append({"when": notice.ends_at, "what": "Driftmeddelande slutar visas", "notice": notice})
+        items.sort(key=lambda item: item["when"])
+        return {"items": items[:LIMIT]}
 
 
 class PagesInModerationPanel(DashboardPanel):
@@ -164,7 +246,7 @@ class PagesInModerationPanel(DashboardPanel):
         return {"items": items}
 
 
-PANELS = (UpcomingEventsPanel, LeastHelpfulPanel, NoticesPanel, PagesInModerationPanel)
+PANELS = (UpcomingEventsPanel, ScheduledPanel, LeastHelpfulPanel, NoticesPanel, PagesInModerationPanel)
 
 
 def panels_for(user):

@@ -6,10 +6,17 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.dateformat import format
 from wagtail.models import Workflow
 
 from tests.core.factories import SiteNoticeFactory
-from tests.events.factories import ConferencePageFactory, in_days
+from tests.events.factories import (
+    ConferencePageFactory,
+    NetworkPageFactory,
+    SeminarPartFactory,
+    SeminarSeriesPageFactory,
+    in_days,
+)
 from tests.feedback.factories import FeedbackResponseFactory
 from tests.home.factories import ContentPageFactory
 from tests.pages import part, texts
@@ -70,6 +77,45 @@ def test_the_upcoming_events_panel_lists_live_events_in_the_next_30_days_with_si
     assert "Utkast till konferens" not in panel
 
 
+def series_with_parts(event_index, title, *days):
+    page = SeminarSeriesPageFactory(parent=event_index, title=title)
+    page.parts = [SeminarPartFactory.build(date=in_days(day).date(), theme=f"Del {day}") for day in days]
+    page.save_revision().publish()
+    return page
+
+
+def network_with_meetings(event_index, title, *days):
+    meetings = [{"type": "meeting", "value": {"date": in_days(day).date(), "title": f"Träff {day}"}} for day in days]
+    page = NetworkPageFactory(parent=event_index, title=title, meetings=meetings)
+    page.save_revision().publish()
+    return page
+
+
+def test_series_and_networks_count_by_their_next_part_or_meeting(client_for, publisher, event_index):
+    series_with_parts(event_index, "Serie med nästa del om 15 dagar", -10, 15)
+    series_with_parts(event_index, "Serie som är slut", -20, -10)
+    series_with_parts(event_index, "Serie om två månader", 60, 67)
+    network_with_meetings(event_index, "Nätverk som träffas om 12 dagar", -30, 12, 90)
+    network_with_meetings(event_index, "Nätverk som träffas i vår", 100)
+    panel = part(dashboard(client_for(publisher)), 'section[id^="editorial-upcoming-events"]')
+    assert texts(panel, "td.title a") == ["Nätverk som träffas om 12 dagar", "Serie med nästa del om 15 dagar"]
+    assert format(in_days(15, 13, 15), "j F Y H.i") in panel
+
+
+def test_the_scheduled_panel_lists_pages_and_notices_that_the_clock_will_change(client_for, publisher, home_page):
+    now = timezone.now()
+    coming = ContentPageFactory(parent=home_page, title="Sida som publiceras i morgon", live=False)
+    coming.go_live_at = now + dt.timedelta(days=1)
+    coming.save_revision().publish()
+    ContentPageFactory(parent=home_page, title="Sida som avpubliceras", expire_at=now + dt.timedelta(days=2))
+    SiteNoticeFactory(message="Underhåll på lördag", starts_at=now + dt.timedelta(days=3), ends_at=None)
+    ContentPageFactory(parent=home_page, title="Vanlig sida")
+    panel = part(dashboard(client_for(publisher)), 'section[id^="editorial-scheduled"]')
+    assert texts(panel, "tbody td:nth-child(2)") == ["Publiceras", "Avpubliceras", "Driftmeddelande visas"]
+    titles = ["Sida som publiceras i morgon", "Sida som avpubliceras", "Underhåll på lördag"]
+    assert texts(panel, "td.title a") == titles
+
+
 def test_the_least_helpful_panel_lists_the_lowest_share_of_yes_first(client_for, superuser, content):
     html = dashboard(client_for(superuser))
     panel = part(html, 'section[id^="editorial-least-helpful"]')
@@ -107,6 +153,9 @@ def test_a_feedback_reader_sees_only_the_feedback_panel(client_for, feedback_rea
     html = dashboard(client_for(feedback_reader))
     assert "Sidor som hjälper minst" in html
     assert "Driftmeddelanden som visas" not in html
+    assert "Planerade ändringar" not in html
+    assert "Sidor som väntar på granskning" not in html
+    assert "Evenemang de närmaste" not in html
 
 
 def count_dashboard_queries(client):
