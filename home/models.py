@@ -11,6 +11,7 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.fields import StreamField
 from core.models import ContactsMixin, SiteChromeMixin
+from core.search_fields import admin_findable
 from events.models import upcoming
 from knowledge.models import KnowledgePage
 
@@ -34,7 +35,7 @@ class HomePage(SiteChromeMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
 
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = admin_findable(Page.search_fields + [index.SearchField("intro"), index.SearchField("body")])
 
     feedback_enabled_for_type = False
 
@@ -79,7 +80,7 @@ class ContentPage(ContactsMixin, SiteChromeMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body"), FieldPanel("contacts")]
     settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
 
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = admin_findable(Page.search_fields + [index.SearchField("intro"), index.SearchField("body")])
 
     class Meta:
         verbose_name = "innehållssida"

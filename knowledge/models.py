@@ -19,6 +19,7 @@ from core.dates import long_date
 from core.fields import StreamField
 from core.models import ContactsMixin, SiteChromeMixin, Topic
 from core.pagination import filter_query, paginate
+from core.search_fields import admin_findable
 
 from .blocks import KnowledgeStreamBlock, RelatedPagesBlock, iter_recordings
 from .embeds import stored_embeds
@@ -56,7 +57,7 @@ class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     settings_panels = Page.settings_panels + [FieldPanel("per_page")] + SiteChromeMixin.chrome_panels
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = admin_findable(Page.search_fields + [index.SearchField("intro")])
 
     feedback_enabled_for_type = False
 
@@ -175,12 +176,15 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
     ]
     settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
 
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("key_points"),
-        index.SearchField("body"),
-        index.FilterField("publication_date"),
-    ]
+    search_fields = admin_findable(
+        Page.search_fields
+        + [
+            index.SearchField("intro"),
+            index.SearchField("key_points"),
+            index.SearchField("body"),
+            index.FilterField("publication_date"),
+        ]
+    )
 
     class Meta:
         verbose_name = "kunskapssida"

@@ -9,6 +9,15 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from .text import RICH_TEXT_FEATURES
 
 
+class PersonChooserBlock(SnippetChooserBlock):
+    """A person from the register, whose name, role and organisation a search of the page finds."""
+
+    def get_searchable_content(self, value):
+        if value is None:
+            return []
+        return [text for text in (value.name, value.role, value.organisation) if text]
+
+
 class ContactBlock(blocks.StructBlock):
     """A contact box: a chosen heading, people from the register and/or free text."""
 
@@ -25,7 +34,7 @@ class ContactBlock(blocks.StructBlock):
     )
     custom_heading = blocks.CharBlock(label="Egen rubrik", required=False, help_text="Ersätter rubriken ovan.")
     people = blocks.ListBlock(
-        SnippetChooserBlock("core.Person", label="Person"),
+        PersonChooserBlock("core.Person", label="Person"),
         label="Personer",
         default=[],
         help_text="Personer ur registret under Personer; ändras där, syns överallt.",
@@ -73,7 +82,7 @@ class SpeakerStructValue(blocks.StructValue):
 class SpeakerBlock(blocks.StructBlock):
     """A speaker or participant: a person from the register, or a name and title written in."""
 
-    person = SnippetChooserBlock(
+    person = PersonChooserBlock(
         "core.Person", label="Person i registret", required=False, help_text="Välj en person, eller skriv ett namn."
     )
     name = blocks.CharBlock(label="Eller namn", required=False, help_text="T.ex. Meddelas senare.")

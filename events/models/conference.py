@@ -7,6 +7,7 @@ from wagtail.search import index
 
 from core.fields import StreamField
 from core.models import SiteChromeMixin
+from core.search_fields import admin_findable
 from events.blocks import ConferenceStreamBlock
 
 from .choices import EventFormat
@@ -35,7 +36,7 @@ class ConferencePage(EventMixin, SiteChromeMixin, Page):
     )
     settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
 
-    search_fields = (
+    search_fields = admin_findable(
         Page.search_fields + EventMixin.event_search_fields + [index.SearchField("intro"), index.SearchField("body")]
     )
 

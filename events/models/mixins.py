@@ -126,6 +126,7 @@ class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, mode
     event_search_fields = [
         index.SearchField("venue"),
         index.SearchField("city"),
+        index.SearchField("speakers"),
         index.FilterField("start"),
         index.FilterField("end"),
         index.FilterField("event_format"),

@@ -9,6 +9,7 @@ from wagtail.search import index
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.fields import StreamField
 from core.models import SiteChromeMixin
+from core.search_fields import admin_findable
 from events import calendar
 from events.blocks import NetworkMeetingBlock
 from events.calendar import CalendarEntry
@@ -76,7 +77,7 @@ class NetworkPage(EventMixin, SiteChromeMixin, Page):
     )
     settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
 
-    search_fields = (
+    search_fields = admin_findable(
         Page.search_fields
         + EventMixin.event_search_fields
         + [

@@ -14,10 +14,12 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.search.tasks import insert_or_update_object_task
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.fields import StreamField
 from core.models import SiteChromeMixin
+from core.search_fields import admin_findable
 from core.streams import convert_streams
 from core.text import control_character_errors
 from events import calendar
@@ -107,13 +109,16 @@ class SeminarSeriesPage(EventMixin, SiteChromeMixin, Page):
     )
     settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
 
-    search_fields = (
+    search_fields = admin_findable(
         Page.search_fields
         + EventMixin.event_search_fields
         + [
             index.SearchField("intro"),
             index.SearchField("body"),
-            index.RelatedFields("parts", [index.SearchField("theme"), index.SearchField("text")]),
+            index.SearchField("responsible"),
+            index.RelatedFields(
+                "parts", [index.SearchField("theme"), index.SearchField("text"), index.SearchField("speakers")]
+            ),
         ]
     )
 
@@ -129,6 +134,9 @@ class SeminarSeriesPage(EventMixin, SiteChromeMixin, Page):
             self.start = min(part.start for part in parts)
             self.end = max(part.end for part in parts)
         super().save(*args, **kwargs)
+        # The search index is written as the page row is saved, before the parts are: index the
+        # series again, now with its parts, through the same task Wagtail's signal uses.
+        insert_or_update_object_task.enqueue(self._meta.app_label, self._meta.model_name, str(self.pk))
 
     @cached_property
     def ordered_parts(self):

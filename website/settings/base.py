@@ -313,6 +313,8 @@ LANGUAGES = [("sv", "Svenska")]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 FORMAT_MODULE_PATH = ["core.formats"]
+# Our Swedish for strings that Wagtail and other packages leave in English; read before theirs.
+LOCALE_PATHS = [BASE_DIR / "core" / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
