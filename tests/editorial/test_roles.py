@@ -7,7 +7,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.fields import StreamField
-from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
+from wagtail.models import GroupPagePermission, Task, Workflow, WorkflowPage
 from wagtail.test.utils.form_data import querydict_from_html
 
 from events.models import NetworkPage
@@ -158,3 +158,22 @@ def test_a_communicator_manages_people_topics_and_notices_but_not_feedback(clien
     ):
         assert client.get(url).status_code == 200, url
     assert client.get(reverse("feedback_report")).status_code in (302, 403)
+
+
+# Wagtail's default groups
+
+
+def test_wagtails_default_groups_and_workflow_are_gone_and_ours_remain(db):
+    names = set(Group.objects.values_list("name", flat=True))
+    assert names == {"Kommunikatörer", "Publicister", "Feedbackläsare"}
+    assert list(Workflow.objects.values_list("name", flat=True)) == ["Granskning"]
+    assert not Task.objects.filter(name="Moderators approval").exists()
+
+
+def test_a_default_group_with_members_is_kept(django_user_model):
+    migration = importlib.import_module("editorial.migrations.0002_remove_wagtail_default_groups")
+    editors = Group.objects.create(name="Editors")
+    editors.user_set.add(django_user_model.objects.create_user("redaktor"))
+    Group.objects.create(name="Moderators")
+    migration.remove_default_groups(apps, None)
+    assert set(Group.objects.filter(name__in=["Editors", "Moderators"]).values_list("name", flat=True)) == {"Editors"}

@@ -379,6 +379,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from Gravatar: it would send a hash of every editor's e-mail address to a third party
 # (and the admin's policy blocks it anyway); Wagtail shows its own default avatar instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "core.admin_login.LoginForm"
 # The admin's date pickers write and read ISO dates, as Swedish editors know them (2027-05-10 09:00);
 # core/admin_dates.py names this format in the error for a date it cannot read.
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
