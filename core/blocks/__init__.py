@@ -5,6 +5,7 @@ One module per concern; everything is imported from here (`from core.blocks impo
 
 from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 from .choosers import DocumentChooserBlock, PageChooserBlock, UnchosenSkippingMixin
 from .figures import ALT_TEXT_MESSAGE, ImageBlock, TableBlock
@@ -64,11 +65,33 @@ class BaseStreamBlock(blocks.StreamBlock):
     contact = ContactBlock()
 
     def clean(self, value):
-        value = super().clean(value)
-        errors = heading_order_errors(value)
-        if errors:
+        # Heading order is checked even when a block has an error of its own (an image without
+        # alternative text), so the editor sees every error of the body at once.
+        try:
+            cleaned = super().clean(value)
+        except StreamBlockValidationError as error:
+            raise StreamBlockValidationError(
+                block_errors=merge_block_errors(error.block_errors, heading_order_errors(value)),
+                non_block_errors=error.non_block_errors,
+            ) from error
+        if errors := heading_order_errors(cleaned):
             raise StreamBlockValidationError(block_errors=errors)
-        return value
+        return cleaned
+
+
+def merge_block_errors(block_errors, heading_errors):
+    """A stream's errors per block, with the heading-order error added to a heading's own errors."""
+    merged = dict(block_errors)
+    for index, heading_error in heading_errors.items():
+        own = merged.get(index)
+        if isinstance(own, StructBlockValidationError):
+            merged[index] = StructBlockValidationError(
+                block_errors={**heading_error.block_errors, **own.block_errors},
+                non_block_errors=own.non_block_errors,
+            )
+        elif own is None:
+            merged[index] = heading_error
+    return merged
 
 
 class ContactStreamBlock(blocks.StreamBlock):

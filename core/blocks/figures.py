@@ -43,11 +43,16 @@ class ImageBlock(blocks.StructBlock):
 
     def clean(self, value):
         try:
-            return super().clean(value)
+            cleaned = super().clean(value)
         except StructBlockValidationError as error:
             if "alt_text" in error.block_errors and not (value.get("alt_text") or "").strip():
                 error.block_errors["alt_text"] = ValidationError(ALT_TEXT_MESSAGE)
             raise
+        # A draft may leave required fields empty (Wagtail defers them to publishing), but a chosen
+        # image needs its alternative text on every save, so the editor hears of it at once.
+        if cleaned.get("image") and not (cleaned.get("alt_text") or "").strip():
+            raise StructBlockValidationError(block_errors={"alt_text": ValidationError(ALT_TEXT_MESSAGE)})
+        return cleaned
 
 
 class TableBlock(WagtailTableBlock):

@@ -236,3 +236,56 @@ def test_a_topic_name_and_a_series_part_theme_with_a_line_break_are_refused(seri
 
     assert "name" in topic.value.message_dict
     assert "theme" in theme.value.message_dict
+
+
+# Early and together: alt text and heading order on every save, all errors at once
+
+
+def test_an_image_without_alt_text_and_a_skipped_heading_are_reported_together(image):
+    items = headings("h2") + [{"type": "image", "value": {"image": image.pk, "alt_text": "", "caption": ""}}]
+    items += headings("h4")
+    with pytest.raises(StreamBlockValidationError) as caught:
+        clean_stream(BaseStreamBlock(), items)
+    errors = caught.value.block_errors
+    assert sorted(errors) == [1, 2]
+    assert "Skriv en alternativtext" in " ".join(errors[1].block_errors["alt_text"].messages)
+    assert "Rubrik 4 kan inte följa direkt efter Rubrik 2" in " ".join(errors[2].block_errors["level"].messages)
+
+
+def body_with_problems(image):
+    """Form data for a body with a heading, an image without alternative text and a heading that skips a level."""
+    data = {"body-count": "3", "contacts-count": "0"}
+    blocks = [
+        ("heading", {"text": "Bakgrund", "level": "h2"}),
+        ("image", {"image": str(image.pk), "alt_text": "", "caption": ""}),
+        ("heading", {"text": "Detaljer", "level": "h4"}),
+    ]
+    for index, (block_type, value) in enumerate(blocks):
+        data.update({f"body-{index}-type": block_type, f"body-{index}-deleted": "", f"body-{index}-order": str(index)})
+        data.update({f"body-{index}-value-{name}": field for name, field in value.items()})
+    return data
+
+
+@pytest.mark.parametrize("action", [{}, {"action-submit": "1"}], ids=["draft", "submission"])
+def test_a_draft_or_a_submission_shows_every_body_error_at_once(client_for, communicator, home_page, image, action):
+    page = ContentPageFactory(parent=home_page, body=headings("h2"))
+    client = client_for(communicator)
+    data = querydict_from_html(client.get(f"/admin/pages/{page.pk}/edit/").content.decode(), form_id="page-edit-form")
+    data.update({**body_with_problems(image), **action})
+    response = client.post(f"/admin/pages/{page.pk}/edit/", data)
+    assert response.status_code == 200
+    block_errors = response.context["form"].errors.as_data()["body"][0].as_json_data()["blockErrors"]
+    assert "Skriv en alternativtext" in str(block_errors[1])
+    assert "Rubrik 4 kan inte följa direkt efter Rubrik 2" in str(block_errors[2])
+    page.refresh_from_db()
+    assert len(page.get_latest_revision_as_object().body) == 1
+
+
+def test_a_draft_may_still_hold_an_empty_image_block(client_for, communicator, home_page):
+    page = ContentPageFactory(parent=home_page, body=headings("h2"))
+    client = client_for(communicator)
+    data = querydict_from_html(client.get(f"/admin/pages/{page.pk}/edit/").content.decode(), form_id="page-edit-form")
+    data.update({"body-count": "1", "contacts-count": "0", "body-0-type": "image", "body-0-deleted": ""})
+    data.update({"body-0-order": "0", "body-0-value-image": "", "body-0-value-alt_text": ""})
+    data["body-0-value-caption"] = ""
+    assert client.post(f"/admin/pages/{page.pk}/edit/", data).status_code == 302
