@@ -19,6 +19,8 @@ from knowledge.models import KnowledgePage
 class HomePage(SiteChromeMixin, Page):
     """The site's start page: an introduction, featured content and the latest from each section."""
 
+    page_description = "Webbplatsens startsida. Det finns bara en."
+
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -66,6 +68,8 @@ class HomePage(SiteChromeMixin, Page):
 
 class ContentPage(ContactsMixin, SiteChromeMixin, Page):
     """A plain page of text, such as Om oss, Tillgänglighetsredogörelse or Personuppgifter."""
+
+    page_description = "En vanlig textsida, t.ex. Om oss eller Tillgänglighetsredogörelse."
 
     intro = models.TextField(
         "ingress", blank=True, help_text="En eller två meningar som sammanfattar sidan. Visas överst och i listor."

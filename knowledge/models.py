@@ -46,6 +46,8 @@ CARD_FIELDS = (*PAGE_CARD_FIELDS, "publication_date", *(media_type.field for med
 class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
     """The "Kunskap" listing: knowledge pages newest first, filtered by topic and type, with a feed."""
 
+    page_description = "Listan Kunskap, med kunskapssidor sorterade på ämne och typ."
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["knowledge.KnowledgePage"]
 
@@ -120,6 +122,8 @@ class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
 
 class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
     """A themed knowledge page: intro, key points and media (webcasts, podcasts, web courses, webinars)."""
+
+    page_description = "En kunskapssida om ett tema, med webbsändningar, poddar och webbkurser."
 
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []

@@ -17,6 +17,8 @@ from .mixins import BODY_HELP, EVENT_PARENTS, INTRO_HELP, EventMixin
 class ConferencePage(EventMixin, SiteChromeMixin, Page):
     """A conference or course day with its programme, themes and sessions."""
 
+    page_description = "En konferens eller kursdag med program, teman och pass."
+
     parent_page_types = EVENT_PARENTS
     subpage_types = []
 

@@ -88,6 +88,8 @@ def upcoming(limit=3, parent=None):
 class EventIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
     """Kurser och konferenser: upcoming events, an archive, filters and a subscribable calendar."""
 
+    page_description = "Listan Kurser och konferenser, med arkiv, filter och kalender."
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.ConferencePage", "events.SeminarSeriesPage", "events.NetworkPage"]
 

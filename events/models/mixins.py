@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms import CheckboxSelectMultiple
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -105,7 +106,7 @@ class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, mode
         MultiFieldPanel(
             [
                 FieldPanel("event_format"),
-                FieldPanel("topics"),
+                FieldPanel("topics", widget=CheckboxSelectMultiple),
                 FieldPanel("status"),
                 FieldPanel("status_note"),
                 FieldPanel("subject_to_change"),
@@ -134,6 +135,13 @@ class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, mode
 
     class Meta:
         abstract = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A new page starts with its type's format, so the editor's create form has it chosen already.
+        # (Read from __dict__: a row loaded with the field deferred must not query for it here.)
+        if self.pk is None and not self.__dict__.get("event_format"):
+            self.event_format = self.default_format
 
     def save(self, *args, **kwargs):
         if not self.event_format:

@@ -22,6 +22,8 @@ from .mixins import BODY_HELP, EVENT_PARENTS, INTRO_HELP, EventMixin
 class NetworkPage(EventMixin, SiteChromeMixin, Page):
     """An ongoing network or programme: who it is for, what the meetings hold, facts and meeting dates."""
 
+    page_description = "Ett nätverk eller program som pågår, med sina träffar."
+
     parent_page_types = EVENT_PARENTS
     subpage_types = []
 

@@ -59,6 +59,8 @@ class SeminarSeriesForm(WagtailAdminPageForm):
 class SeminarSeriesPage(EventMixin, SiteChromeMixin, Page):
     """A webinar series in dated parts, with series-wide registration and notes about the webcast."""
 
+    page_description = "En serie webbinarier i flera daterade delar."
+
     parent_page_types = EVENT_PARENTS
     subpage_types = []
 

@@ -380,6 +380,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # (and the admin's policy blocks it anyway); Wagtail shows its own default avatar instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_USER_LOGIN_FORM = "core.admin_login.LoginForm"
+# Slugs in plain letters: "Årsmöte i Östra Göinge" gives arsmote-i-ostra-goinge, not percent-escapes in the address.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # The admin's date pickers write and read ISO dates, as Swedish editors know them (2027-05-10 09:00);
 # core/admin_dates.py names this format in the error for a date it cannot read.
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
