@@ -1,10 +1,12 @@
 """Site-wide notices shown as a banner on every page while they are active."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import BooleanField, ExpressionWrapper, Min, Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
 from core.text import control_character_errors
 
@@ -21,9 +23,9 @@ class SiteNoticeQuerySet(models.QuerySet):
     """The display window of notices, defined once: from `starts_at` up to `ends_at`; open ends mean no limit."""
 
     def active(self, at=None):
-        """Notices whose window includes `at` (now by default)."""
+        """Published notices whose window includes `at` (now by default)."""
         at = at or timezone.now()
-        return self.filter(_started(at), _not_ended(at))
+        return self.filter(_started(at), _not_ended(at), live=True)
 
     def not_ended(self, at=None):
         """Notices that show at `at` or will later, each with `showing`: whether it shows at `at`."""
@@ -33,8 +35,9 @@ class SiteNoticeQuerySet(models.QuerySet):
         )
 
 
-class SiteNotice(models.Model):
-    """A banner such as "Så påverkas kurser och konferenser av det nya coronaviruset"."""
+class SiteNotice(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    """A banner such as "Så påverkas kurser och konferenser av det nya coronaviruset", with drafts,
+    history and the approval workflow: visitors see only a published notice."""
 
     class Level(models.TextChoices):
         INFO = "info", "Information"
@@ -66,6 +69,14 @@ class SiteNotice(models.Model):
     ends_at = models.DateTimeField("visas till", null=True, blank=True, help_text="Tomt betyder tills vidare.")
 
     objects = SiteNoticeQuerySet.as_manager()
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="sitenotice")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="sitenotice",
+        for_concrete_model=False,
+    )
 
     panels = [
         FieldPanel("message"),
@@ -84,6 +95,10 @@ class SiteNotice(models.Model):
 
     def __str__(self):
         return self.message
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def clean(self):
         # The message is a line at the top of every page.
@@ -104,7 +119,7 @@ class SiteNotice(models.Model):
 
 def next_notice_change(now):
     """The next moment after `now` at which a notice appears or disappears (PAGE_CACHE_TIME_BOUNDARIES)."""
-    found = SiteNotice.objects.aggregate(
+    found = SiteNotice.objects.filter(live=True).aggregate(
         starts=Min("starts_at", filter=Q(starts_at__gt=now)), ends=Min("ends_at", filter=Q(ends_at__gt=now))
     )
     return min((moment for moment in found.values() if moment is not None), default=None)

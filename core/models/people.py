@@ -1,15 +1,17 @@
 """Reusable people that contact and speaker blocks point to."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin
 from wagtail.search import index
 
 from core.text import control_character_errors
 
 
-class Person(index.Indexed, models.Model):
-    """A contact person or speaker, kept once and shown on many pages."""
+class Person(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
+    """A contact person or speaker, kept once and shown on many pages, with drafts and history."""
 
     name = models.CharField("namn", max_length=200, help_text="För- och efternamn.")
     role = models.CharField(
@@ -44,6 +46,8 @@ class Person(index.Indexed, models.Model):
         FieldPanel("photo"),
     ]
 
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="person")
+
     search_fields = [
         index.SearchField("name"),
         index.SearchField("role"),
@@ -59,6 +63,10 @@ class Person(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.role}" if self.role else self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def clean(self):
         super().clean()
