@@ -85,9 +85,10 @@ def parse_rss(data):
 
 
 def parse_csv(response):
-    """A CSV download's rows."""
+    """A CSV download's rows, as Swedish Excel reads it: a byte order mark, then semicolon-separated UTF-8."""
     content = b"".join(response.streaming_content) if response.streaming else response.content
-    return list(csv.reader(io.StringIO(content.decode("utf-8"))))
+    assert content.startswith(b"\xef\xbb\xbf"), "the file starts with a byte order mark"
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline=""), delimiter=";"))
 
 
 def download_name(response):

@@ -1,14 +1,12 @@
 """A Feedbackläsare reads answers and comments, but of pages only what visitors can read: the titles of
 live public pages. Drafts, private pages and editors' names stay with those who may edit them."""
 
-import csv
-import io
-
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction, Workflow
 
 from core.page_titles import HIDDEN_TITLE
+from tests.downloads import parse_csv
 from tests.feedback.factories import FeedbackResponseFactory
 from tests.home.factories import ContentPageFactory
 
@@ -59,7 +57,7 @@ def test_the_report_shows_a_feedback_reader_only_public_titles(client_for, feedb
 def test_the_export_shows_a_feedback_reader_only_public_titles_and_paths(client_for, feedback_reader, answered):
     response = client_for(feedback_reader).get(REPORT, {"export": "csv"})
 
-    table = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    table = parse_csv(response)
     assert sorted(row[0] for row in table[1:]) == sorted(["Öppen sida", HIDDEN_TITLE, HIDDEN_TITLE])
     assert {row[1] for row in table[1:] if row[0] == HIDDEN_TITLE} == {""}
     assert_no_secrets(str(table))

@@ -1,6 +1,5 @@
 """Editors read the answers in the admin: counts per page, comments, exports, and who may see them."""
 
-import csv
 import datetime as dt
 import io
 
@@ -109,20 +108,19 @@ def test_the_report_shows_the_latest_comments_escaped(admin_client, answered_pag
 def test_the_csv_export_holds_every_page_with_its_counts(admin_client, answered_pages):
     response = admin_client.get(REPORT, {"export": "csv"})
 
-    content = b"".join(response.streaming_content).decode()
-    table = list(csv.reader(io.StringIO(content)))
+    table = parse_csv(response)
     assert table[0] == ["Sida", "Sökväg", "Ja", "Nej", "Svar", "Andel ja (%)", "Senaste kommentarer"]
     by_title = {row[0]: row for row in table[1:]}
     assert set(by_title) == {"Om oss", "Kontakt"}
-    assert by_title["Om oss"][2:6] == ["3", "1", "4", "75.0"]
-    assert by_title["Kontakt"][2:6] == ["1", "3", "4", "25.0"]
+    assert by_title["Om oss"][2:6] == ["3", "1", "4", "75"]
+    assert by_title["Kontakt"][2:6] == ["1", "3", "4", "25"]
     assert "Telefontider saknas" in by_title["Kontakt"][6]
 
 
 def test_the_csv_export_cannot_smuggle_in_a_formula(admin_client, answered_pages):
-    content = b"".join(admin_client.get(REPORT, {"export": "csv"}).streaming_content).decode()
+    content = b"".join(admin_client.get(REPORT, {"export": "csv"}).streaming_content).decode("utf-8-sig")
 
-    assert ",=HYPERLINK" not in content and '"=HYPERLINK' not in content
+    assert content.startswith("Sida;") and ";=HYPERLINK" not in content and '"=HYPERLINK' not in content
 
 
 def test_the_xlsx_export_holds_every_page_with_its_counts(admin_client, answered_pages):
@@ -151,10 +149,9 @@ def test_the_page_report_filters_to_comments_and_exports(admin_client, answered_
     about, contact = answered_pages
 
     html = admin_client.get(f"{REPORT}{contact.pk}/", {"has_comment": "true"}).content.decode()
-    content = b"".join(admin_client.get(f"{REPORT}{contact.pk}/", {"export": "csv"}).streaming_content).decode()
+    table = parse_csv(admin_client.get(f"{REPORT}{contact.pk}/", {"export": "csv"}))
 
     assert len(table_rows(html)) == 3
-    table = list(csv.reader(io.StringIO(content)))
     assert table[0] == ["Tidpunkt", "Svar", "Kommentar"]
     assert sorted(row[1] for row in table[1:]) == ["Ja", "Nej", "Nej", "Nej"]
 
@@ -255,3 +252,27 @@ def test_the_report_needs_no_more_queries_for_more_pages(admin_client, home_page
         return len(context.captured_queries)
 
     assert queries_with(2) == queries_with(8)
+
+
+def test_the_csv_export_opens_in_swedish_excel(admin_client, home_page):
+    page = ContentPageFactory(parent=home_page, title="Tre svar")
+    for helpful in (True, True, False):
+        FeedbackResponseFactory(page=page, helpful=helpful)
+
+    response = admin_client.get(REPORT, {"export": "csv"})
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    row = next(row for row in parse_csv(response) if row[0] == "Tre svar")
+    assert row[5] == "66,7"  # a share of two in three: one decimal, after a comma
+
+
+def test_the_xlsx_export_rounds_shares(admin_client, home_page):
+    page = ContentPageFactory(parent=home_page, title="Tre svar")
+    for helpful in (True, True, False):
+        FeedbackResponseFactory(page=page, helpful=helpful)
+
+    response = admin_client.get(REPORT, {"export": "xlsx"})
+
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    row = next(row for row in sheet.values if row[0] == "Tre svar")
+    assert row[5] == 66.7

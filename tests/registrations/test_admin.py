@@ -1,7 +1,6 @@
 """Editors with the registration permission see registrations per event, search and export them, and can
 cancel one; everyone else sees nothing."""
 
-import csv
 import io
 
 import openpyxl
@@ -10,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
 from registrations.models import Registration, Status
+from tests.downloads import parse_csv
 from tests.pages import table_rows
 from tests.registrations.factories import OnsiteConferenceFactory, RegistrationFactory
 
@@ -89,8 +89,7 @@ def test_the_export_as_csv_guards_against_formulas(client, registrations):
 
     response = client.get(LIST, {"export": "csv"})
 
-    content = b"".join(response.streaming_content).decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(content)))
+    rows = parse_csv(response)
     assert rows[0][:3] == ["Evenemang", "Namn", "E-post"]
     assert len(rows) == 5
     names = {row[1] for row in rows[1:]}
