@@ -15,11 +15,13 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets import HeaderButton
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.exports import SafeExportMixin
 from core.page_titles import HIDDEN_TITLE, readable_page_ids, title_for
+from core.page_urls import public_url
 
 from ..models import FeedbackResponse, page_totals
 
@@ -125,7 +127,7 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
     list_export = ["shown_title", "shown_path", "yes_count", "no_count", "total_count", "yes_share", "comments_text"]
     export_headings = {
         "shown_title": "Sida",
-        "shown_path": "Sökväg",
+        "shown_path": "Adress",
         "yes_count": "Ja",
         "no_count": "Nej",
         "total_count": "Svar",
@@ -181,7 +183,7 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
             page.latest_comments = by_page[page.pk]
             page.comments_text = "\n".join(page.latest_comments)
             page.shown_title = title_for(page.pk, page.title, readable)
-            page.shown_path = page.url_path if page.pk in readable else ""
+            page.shown_path = public_url(page.url_path) if page.pk in readable else ""
         return pages
 
 
@@ -224,6 +226,14 @@ class PageFeedbackReportView(FeedbackPermissionMixin, ReportView):
             {"url": reverse("feedback_report"), "label": "Återkoppling"},
             {"url": "", "label": self.shown_title},
         ]
+
+    @cached_property
+    def header_buttons(self):
+        # The page the answers are about, as visitors see it, for a user who may know which page it is.
+        if not self.page.live or self.shown_title == HIDDEN_TITLE:
+            return []
+        url = self.page.get_full_url(request=self.request)
+        return [HeaderButton("Visa sidan", url=url, icon_name="link-external", attrs={"target": "_blank"})]
 
     def get_filename(self):
         # A slug names the page as much as its title does.
