@@ -16,7 +16,7 @@ class ImageBlock(blocks.StructBlock):
     alt_text = blocks.CharBlock(
         label="Alternativtext",
         max_length=250,
-        help_text="Beskriv vad bilden visar för den som inte ser den.",
+        help_text="Beskriv vad bilden visar för den som inte ser den. Tomt: bildens beskrivning i bildbiblioteket.",
     )
     caption = blocks.CharBlock(
         label="Bildtext", required=False, max_length=250, help_text="Visas under bilden, t.ex. fotograf."
@@ -42,6 +42,10 @@ class ImageBlock(blocks.StructBlock):
         )
 
     def clean(self, value):
+        # An image described in the library (its "Beskrivning") brings that text as its alternative text.
+        image = value.get("image")
+        if image is not None and not (value.get("alt_text") or "").strip() and getattr(image, "description", ""):
+            value["alt_text"] = image.description
         try:
             cleaned = super().clean(value)
         except StructBlockValidationError as error:

@@ -289,3 +289,12 @@ def test_a_draft_may_still_hold_an_empty_image_block(client_for, communicator, h
     data.update({"body-0-order": "0", "body-0-value-image": "", "body-0-value-alt_text": ""})
     data["body-0-value-caption"] = ""
     assert client.post(f"/admin/pages/{page.pk}/edit/", data).status_code == 302
+
+
+def test_an_image_described_in_the_library_brings_its_description_as_alt_text():
+    described = Image.objects.create(
+        title="Sal", file=get_test_image_file(size=(800, 600)), description="Deltagare i en konferenssal"
+    )
+    block = ImageBlock()
+    value = block.clean(block.to_python({"image": described.pk, "alt_text": "", "caption": ""}))
+    assert value["alt_text"] == "Deltagare i en konferenssal"
