@@ -36,7 +36,9 @@ class RegistrationPermissionMixin(SafeExportMixin):
 
 
 def events_with_registrations():
-    return Page.objects.filter(registrations__isnull=False).distinct().order_by("title")
+    """Pages with at least one registration: a probe of the registrations' event index per page, not a
+    DISTINCT over every registration."""
+    return Page.objects.filter(Exists(Registration.objects.filter(event=OuterRef("pk")))).order_by("title")
 
 
 class RegistrationFilterSet(WagtailFilterSet):

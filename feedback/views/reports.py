@@ -2,10 +2,9 @@
 
 import datetime as dt
 from collections import defaultdict
+from types import SimpleNamespace
 
 import django_filters
-from django.db.models import F, FloatField
-from django.db.models.functions import Cast, NullIf
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +20,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from core.exports import SafeExportMixin
 from core.page_titles import HIDDEN_TITLE, readable_page_ids, title_for
 
-from ..models import FeedbackResponse, page_totals
+from ..models import FeedbackResponse
 
 LATEST_COMMENTS = 3
 
@@ -104,6 +103,13 @@ class DeleteColumn(Column):
         return reverse("feedback_responses:delete", args=[response.pk])
 
 
+class PageTotals(SimpleNamespace):
+    """One page's row of the report: the grouped counts, with `pk` for links and permissions."""
+
+    def __init__(self, row):
+        super().__init__(pk=row["page"], **row)
+
+
 class FeedbackPermissionMixin(SafeExportMixin):
     """Feedback reports are for those who may view answers; their exports open safely in Excel."""
 
@@ -154,25 +160,23 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
         return None, None
 
     def get_base_queryset(self):
-        start, end = self.period
-        return (
-            Page.objects.annotate(**page_totals(start, end))
-            .filter(total_count__gt=0)
-            .annotate(yes_share=Cast(F("yes_count"), FloatField()) * 100 / NullIf(F("total_count"), 0))
-        )
+        # Rows of the answers' own table, grouped by page, the date range filtering rows (by index).
+        return FeedbackResponse.objects.between(*self.period).totals_by_page()
 
     def order_queryset(self, queryset):
         # A stable tiebreak keeps pagination from repeating or skipping pages with equal counts.
         ordering = self.ordering or "-no_count"
-        return queryset.order_by(ordering, "title", "pk")
+        return queryset.order_by(ordering, "title", "page")
 
-    def decorate_paginated_queryset(self, pages):
-        start, end = self.period
-        comments = FeedbackResponse.objects.filter(page__in=[page.pk for page in pages])
-        if start:
-            comments = comments.filter(created_at__gte=start)
-        if end:
-            comments = comments.filter(created_at__lt=end)
+    def paginate_queryset(self, queryset, page_size):
+        # The grouped rows are read once (a row per page, 10,000 at most for a big site): a paginator
+        # over the query would group every answer a second time just to count the pages.
+        return super().paginate_queryset([PageTotals(row) for row in queryset], page_size)
+
+    def decorate_paginated_queryset(self, rows):
+        # Changed in place: the listing's table already holds these rows. An export's chunks are dicts.
+        pages = [row if isinstance(row, PageTotals) else PageTotals(row) for row in rows]
+        comments = FeedbackResponse.objects.between(*self.period).filter(page__in=[page.pk for page in pages])
         by_page = defaultdict(list)
         for page_id, comment in comments.latest_comments(LATEST_COMMENTS).values_list("page_id", "comment"):
             by_page[page_id].append(comment)
