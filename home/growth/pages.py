@@ -76,6 +76,7 @@ def published(rng, page, moment):
     """Sets the fields a page published once at `moment` has, the way Wagtail's publish sets them."""
     page.live = True
     page.has_unpublished_changes = False
+    moment = min(moment, timezone.now())  # announced ahead of the event, never published in the future
     page.first_published_at = page.last_published_at = page.latest_revision_created_at = moment
     page.draft_title = page.title
     page.translation_key = uuid.UUID(int=rng.getrandbits(128), version=4)
