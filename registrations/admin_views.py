@@ -104,19 +104,16 @@ class RegistrationIndexView(RegistrationPermissionMixin, IndexView):
     def get_base_queryset(self):
         # Annotated rather than set per page, so the spreadsheet export (all rows) gets them too.
         queue = Registration.objects.filter(event=OuterRef("event"), status=Status.WAITLISTED, pk__lte=OuterRef("pk"))
-        return (
-            Registration.objects.select_related("event")
-            .annotate(
-                event_title=F("event__title"),
-                email_failed=Exists(OutgoingEmail.objects.filter(registration=OuterRef("pk"), state=EmailState.FAILED)),
-                waitlist_number=Case(
-                    When(
-                        status=Status.WAITLISTED,
-                        then=Subquery(queue.values("event").annotate(count=Count("pk")).values("count")),
-                    ),
-                    default=None,
+        return Registration.objects.select_related("event").annotate(
+            event_title=F("event__title"),
+            email_failed=Exists(OutgoingEmail.objects.filter(registration=OuterRef("pk"), state=EmailState.FAILED)),
+            waitlist_number=Case(
+                When(
+                    status=Status.WAITLISTED,
+                    then=Subquery(queue.values("event").annotate(count=Count("pk")).values("count")),
                 ),
-            )
+                default=None,
+            ),
         )
 
     def order_queryset(self, queryset):
