@@ -81,7 +81,6 @@ def grow_registrations(total, rng, batch=10_000, log=print):
                     created_at=created,
                     cancelled_at=created + dt.timedelta(days=1) if status == Status.CANCELLED else None,
                     confirmation_sent_at=created,
-                    last_email_at=created,
                 )
             )
         Registration.objects.bulk_create(rows)
