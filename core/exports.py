@@ -23,8 +23,8 @@ def spreadsheet_safe(value):
 
 
 class ChunkedRows:
-    """A queryset read CHUNK_ROWS rows at a time (prefetches per chunk), each chunk passed through the
-    view's `decorate` if it has one, with the `.model` Wagtail's headings read; a list passes as it is."""
+    """Rows (a queryset read CHUNK_ROWS at a time, or a list) in chunks, each passed through the view's
+    `decorate` if it has one, with the `.model` that Wagtail's headings read."""
 
     def __init__(self, rows, decorate=None):
         self.rows = rows
@@ -32,10 +32,7 @@ class ChunkedRows:
         self.model = getattr(rows, "model", None)
 
     def __iter__(self):
-        if not isinstance(self.rows, QuerySet):
-            yield from self.rows
-            return
-        rows = self.rows.iterator(chunk_size=CHUNK_ROWS)
+        rows = self.rows.iterator(chunk_size=CHUNK_ROWS) if isinstance(self.rows, QuerySet) else iter(self.rows)
         while chunk := list(islice(rows, CHUNK_ROWS)):
             yield from self.decorate(chunk) if self.decorate else chunk
 

@@ -42,14 +42,12 @@ class FeedbackResponseQuerySet(models.QuerySet):
         return queryset
 
     def totals_by_page(self):
-        """One row per page with answers: its id, title and path, Ja, Nej, all, the share of Ja and the
-        newest answer; one GROUP BY over these answers (filter them first, so the date range uses an index)."""
+        """One row per page with answers: its id, Ja, Nej, all, the share of Ja and the newest answer; one
+        GROUP BY page over these answers alone (filter them first, so a date range uses an index)."""
         return (
             self.order_by()
             .values("page")
             .annotate(
-                title=F("page__title"),
-                url_path=F("page__url_path"),
                 yes_count=Count("pk", filter=Q(helpful=True)),
                 no_count=Count("pk", filter=Q(helpful=False)),
                 total_count=Count("pk"),

@@ -106,8 +106,8 @@ class DeleteColumn(Column):
 class PageTotals(SimpleNamespace):
     """One page's row of the report: the grouped counts, with `pk` for links and permissions."""
 
-    def __init__(self, row):
-        super().__init__(pk=row["page"], **row)
+    def __init__(self, row, title, url_path):
+        super().__init__(pk=row["page"], title=title, url_path=url_path, **row)
 
 
 class FeedbackPermissionMixin(SafeExportMixin):
@@ -164,18 +164,26 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
         return FeedbackResponse.objects.between(*self.period).totals_by_page()
 
     def order_queryset(self, queryset):
-        # A stable tiebreak keeps pagination from repeating or skipping pages with equal counts.
-        ordering = self.ordering or "-no_count"
-        return queryset.order_by(ordering, "title", "page")
+        return queryset  # sorted in get_filtered_queryset, once the titles are known
 
-    def paginate_queryset(self, queryset, page_size):
-        # The grouped rows are read once (a row per page, 10,000 at most for a big site): a paginator
-        # over the query would group every answer a second time just to count the pages.
-        return super().paginate_queryset([PageTotals(row) for row in queryset], page_size)
+    def get_filtered_queryset(self):
+        # The grouped rows are read once, a row per page (10,000 for a big site), and sorted here: a
+        # paginator over the query would group every answer a second time to count the pages, and
+        # grouping by the pages' titles too would sort a million joined rows.
+        rows = list(super().get_filtered_queryset())
+        pages = Page.objects.filter(pk__in=[row["page"] for row in rows]).values_list("pk", "title", "url_path")
+        names = {pk: (title, url_path) for pk, title, url_path in pages}
+        totals = [PageTotals(row, *names.get(row["page"], ("", ""))) for row in rows]
+        ordering = self.ordering or "-no_count"
+        field = ordering.lstrip("-")
+        # A stable tiebreak (title, then id) keeps pagination from repeating or skipping equal counts.
+        totals.sort(key=lambda page: (page.title, page.pk))
+        totals.sort(key=lambda page: getattr(page, field), reverse=ordering.startswith("-"))
+        return totals
 
     def decorate_paginated_queryset(self, rows):
-        # Changed in place: the listing's table already holds these rows. An export's chunks are dicts.
-        pages = [row if isinstance(row, PageTotals) else PageTotals(row) for row in rows]
+        # Changed in place: the listing's table already holds these rows.
+        pages = list(rows)
         comments = FeedbackResponse.objects.between(*self.period).filter(page__in=[page.pk for page in pages])
         by_page = defaultdict(list)
         for page_id, comment in comments.latest_comments(LATEST_COMMENTS).values_list("page_id", "comment"):
