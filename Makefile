@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run serve worker test lint format check clean bench
+.PHONY: help install run serve worker test lint format check clean bench bench-scale
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -57,6 +57,9 @@ bench: install  ## Benchmark the demo site (gunicorn, PostgreSQL, wrk, valgrind,
 	command -v wrk >/dev/null || apt-get install -y wrk || sudo apt-get install -y wrk
 	command -v valgrind >/dev/null || apt-get install -y valgrind || sudo apt-get install -y valgrind
 	$(PY) scripts/bench.py $(BENCH_ARGS)
+
+bench-scale: install  ## Measure pages, reports and exports at demo size and grown to 10,000 pages (PostgreSQL)
+	$(PY) scripts/bench_scale.py $(BENCH_SCALE_ARGS)
 
 clean:  ## Remove the virtualenv, the local database and collected files
 	rm -rf $(VENV) db.sqlite3 staticfiles node_modules artifacts

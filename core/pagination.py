@@ -6,6 +6,8 @@ from django.http import QueryDict
 PAGE_PARAM = "sida"
 # Longer numbers are noise (or an attack on int()), not a page anyone links to.
 MAX_DIGITS = 6
+# Page links on each side of the current page (as the big public sites do), plus the first and last.
+WINDOW_AROUND = 2
 
 
 def requested_page(query):
@@ -19,6 +21,13 @@ def requested_page(query):
 def paginate(items, per_page, query):
     """The page of items the query string asks for; a number past the end gives the last page."""
     return Paginator(items, per_page).get_page(requested_page(query))
+
+
+def page_window(page_obj, around=WINDOW_AROUND):
+    """The page numbers to link: the first, the last and `around` on each side of the current one, with
+    None for each gap (shown as "…"), so a listing of 500 pages still has a dozen links, not 500."""
+    numbers = page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=around, on_ends=1)
+    return [None if number == page_obj.paginator.ELLIPSIS else number for number in numbers]
 
 
 def filter_query(filters):

@@ -5,8 +5,8 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Max, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, F, FloatField, Max, Q, Window
+from django.db.models.functions import Cast, NullIf, RowNumber
 from django.utils import timezone
 
 COMMENT_MAX_LENGTH = 1000
@@ -32,6 +32,30 @@ class FeedbackResponseQuerySet(models.QuerySet):
         at = at or timezone.now()
         return self.with_comment().filter(created_at__lt=at - dt.timedelta(days=days))
 
+    def between(self, start=None, end=None):
+        """Answers given in [start, end); either end may be open."""
+        queryset = self
+        if start:
+            queryset = queryset.filter(created_at__gte=start)
+        if end:
+            queryset = queryset.filter(created_at__lt=end)
+        return queryset
+
+    def totals_by_page(self):
+        """One row per page with answers: its id, Ja, Nej, all, the share of Ja and the newest answer; one
+        GROUP BY page over these answers alone (filter them first, so a date range uses an index)."""
+        return (
+            self.order_by()
+            .values("page")
+            .annotate(
+                yes_count=Count("pk", filter=Q(helpful=True)),
+                no_count=Count("pk", filter=Q(helpful=False)),
+                total_count=Count("pk"),
+                latest_response_at=Max("created_at"),
+            )
+            .annotate(yes_share=Cast(F("yes_count"), FloatField()) * 100 / NullIf(F("total_count"), 0))
+        )
+
     def summary(self):
         """Counts of Ja and Nej and the share of Ja in percent (None without answers)."""
         counts = self.aggregate(yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False)))
@@ -51,21 +75,6 @@ class FeedbackResponseQuerySet(models.QuerySet):
             .filter(position__lte=per_page)
             .order_by("page_id", "position")
         )
-
-
-def page_totals(start=None, end=None):
-    """Aggregates of answers per page for annotating a Page queryset, limited to [start, end)."""
-    period = Q()
-    if start:
-        period &= Q(feedback_responses__created_at__gte=start)
-    if end:
-        period &= Q(feedback_responses__created_at__lt=end)
-    return {
-        "yes_count": Count("feedback_responses", filter=period & Q(feedback_responses__helpful=True)),
-        "no_count": Count("feedback_responses", filter=period & Q(feedback_responses__helpful=False)),
-        "total_count": Count("feedback_responses", filter=period),
-        "latest_response_at": Max("feedback_responses__created_at", filter=period),
-    }
 
 
 class FeedbackResponse(models.Model):

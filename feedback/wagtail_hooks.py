@@ -62,6 +62,9 @@ class FeedbackResponseViewSet(ModelViewSet):
     delete_view_class = FeedbackResponseDeleteView
     inspect_view_enabled = False
     copy_view_enabled = False
+    # An answer's link to its page needs no entry in Wagtail's reference index: the index would gain a
+    # row per answer, and its delete signal would make deleting a page delete its answers one by one.
+    add_to_reference_index = False
 
     def get_common_view_kwargs(self, **kwargs):
         names = dict.fromkeys(

@@ -1,7 +1,8 @@
 from django.urls import path
-from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.contrib.sitemaps.views import index, sitemap
 
 from home import views
+from home.sitemaps import SITEMAPS
 
 app_name = "home"
 
@@ -10,5 +11,6 @@ urlpatterns = [
     path("amnen/", views.topic_index, name="topic_index"),
     path("amnen/<str:slug>/", views.topic_detail, name="topic_detail"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", index, {"sitemaps": SITEMAPS, "sitemap_url_name": "home:sitemap_section"}, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
 ]

@@ -1,5 +1,7 @@
 """The editors' view of registrations: counts per event, the list with search and export, and cancelling one."""
 
+from collections import defaultdict
+
 import django_filters
 from django.contrib import messages
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, When
@@ -18,6 +20,7 @@ from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.exports import SafeExportMixin
+from events.models import SeminarPart
 
 from . import services
 from .models import EmailState, OutgoingEmail, Registration, Status
@@ -33,7 +36,9 @@ class RegistrationPermissionMixin(SafeExportMixin):
 
 
 def events_with_registrations():
-    return Page.objects.filter(registrations__isnull=False).distinct().order_by("title")
+    """Pages with at least one registration: a probe of the registrations' event index per page, not a
+    DISTINCT over every registration."""
+    return Page.objects.filter(Exists(Registration.objects.filter(event=OuterRef("pk")))).order_by("title")
 
 
 class RegistrationFilterSet(WagtailFilterSet):
@@ -62,7 +67,7 @@ class RegistrationIndexView(RegistrationPermissionMixin, IndexView):
         "organisation",
         "municipality",
         "role_label",
-        "parts_display",
+        "parts_text",
         "needs",
         "status_label",
         "waitlist_number",
@@ -76,7 +81,7 @@ class RegistrationIndexView(RegistrationPermissionMixin, IndexView):
         "organisation": "Organisation",
         "municipality": "Kommun eller region",
         "role_label": "Roll",
-        "parts_display": "Delar",
+        "parts_text": "Delar",
         "needs": "Specialkost eller tillgänglighet",
         "status_label": "Status",
         "waitlist_number": "Plats i kön",
@@ -99,24 +104,32 @@ class RegistrationIndexView(RegistrationPermissionMixin, IndexView):
     def get_base_queryset(self):
         # Annotated rather than set per page, so the spreadsheet export (all rows) gets them too.
         queue = Registration.objects.filter(event=OuterRef("event"), status=Status.WAITLISTED, pk__lte=OuterRef("pk"))
-        return (
-            Registration.objects.select_related("event")
-            .prefetch_related("parts")
-            .annotate(
-                event_title=F("event__title"),
-                email_failed=Exists(OutgoingEmail.objects.filter(registration=OuterRef("pk"), state=EmailState.FAILED)),
-                waitlist_number=Case(
-                    When(
-                        status=Status.WAITLISTED,
-                        then=Subquery(queue.values("event").annotate(count=Count("pk")).values("count")),
-                    ),
-                    default=None,
+        return Registration.objects.select_related("event").annotate(
+            event_title=F("event__title"),
+            email_failed=Exists(OutgoingEmail.objects.filter(registration=OuterRef("pk"), state=EmailState.FAILED)),
+            waitlist_number=Case(
+                When(
+                    status=Status.WAITLISTED,
+                    then=Subquery(queue.values("event").annotate(count=Count("pk")).values("count")),
                 ),
-            )
+                default=None,
+            ),
         )
 
     def order_queryset(self, queryset):
         return super().order_queryset(queryset).order_by(self.ordering or "-created_at", "pk")
+
+    def decorate_export_chunk(self, registrations):
+        """The parts each registration is for (series only), one query per chunk of the export."""
+        parts = defaultdict(list)
+        chosen = SeminarPart.objects.filter(registrations__in=registrations).annotate(
+            registration_id=F("registrations")
+        )
+        for part in chosen.order_by("registration_id", "sort_order", "pk"):
+            parts[part.registration_id].append(str(part))
+        for registration in registrations:
+            registration.parts_text = ", ".join(parts[registration.pk])
+        return registrations
 
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))

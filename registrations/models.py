@@ -5,7 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib import admin
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -16,6 +16,7 @@ NAME_MAX_LENGTH = 200
 EMAIL_MAX_LENGTH = 254
 TEXT_MAX_LENGTH = 200
 NEEDS_MAX_LENGTH = 500
+DELETE_BATCH = 2000
 
 
 class Status(models.TextChoices):
@@ -63,6 +64,15 @@ class RegistrationQuerySet(models.QuerySet):
     def waitlist_order(self):
         # Ids grow in the order sign-ups were stored under the event's lock, so they are the queue order.
         return self.waitlisted().order_by("pk")
+
+    def delete_in_batches(self, size=DELETE_BATCH):
+        """Deletes these registrations `size` at a time, each batch in a transaction of its own; returns
+        how many. A purge of 100,000 rows neither holds every row in memory nor locks them all at once."""
+        deleted = 0
+        while ids := list(self.order_by("pk").values_list("pk", flat=True)[:size]):
+            with transaction.atomic():
+                deleted += Registration.objects.filter(pk__in=ids).delete()[1].get(Registration._meta.label, 0)
+        return deleted
 
     def expired(self, days=None, now=None):
         """Registrations of events that ended more than `days` days ago (REGISTRATION_RETENTION_DAYS)."""

@@ -30,6 +30,9 @@ class RegistrationViewSet(ModelViewSet):
     index_view_class = RegistrationIndexView
     inspect_view_enabled = True
     copy_view_enabled = False
+    # A registration's link to its event needs no entry in Wagtail's reference index: the index would
+    # hold a row per registration, and its delete signal would turn every purge into row-by-row deletes.
+    add_to_reference_index = False
     search_fields = ["name", "email", "organisation", "municipality"]
     # Plain database filtering: registrations stay out of the site's search index.
     search_backend_name = None

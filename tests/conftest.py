@@ -1,16 +1,18 @@
 """Shared test set-up: every test gets a fresh cache and the default site's home page."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from wagtail.models import Site
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    for alias in ("default", "template_fragments"):
+    aliases = [alias for alias in ("default", "template_fragments", "pages") if alias in settings.CACHES]
+    for alias in aliases:
         caches[alias].clear()
     yield
-    for alias in ("default", "template_fragments"):
+    for alias in aliases:
         caches[alias].clear()
 
 

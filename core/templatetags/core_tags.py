@@ -5,10 +5,11 @@ import datetime as dt
 from django import template
 from wagtail.models import Page, Site
 
-from core import dates
+from core import dates, pagination
 from core.models import SiteNotice
 
 register = template.Library()
+register.filter("page_window", pagination.page_window)
 
 
 @register.filter

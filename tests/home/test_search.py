@@ -121,3 +121,18 @@ def test_non_utf8_query_string_gets_400_in_swedish(client, pages):
     response = client.get("/sok/?q=%ff%fe%00&sida=%ff")
     assert response.status_code == 400
     assert "ogiltig teckenkodning" in response.content.decode()
+
+
+def test_on_postgresql_the_search_expression_has_an_index(db):
+    """Wagtail's database search filters by `title || body`; without an index on that expression every
+    search reads the whole index table (docs/performance.md)."""
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            # SQLite's full-text search uses its own FTS table, which is an index already.
+            assert not connection.introspection.get_constraints(cursor, "wagtailsearch_indexentry").get(
+                "home_search_title_body_gin"
+            )
+            return
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'home_search_title_body_gin'")
+        (definition,) = cursor.fetchone()
+    assert "gin" in definition and "(title || body)" in definition

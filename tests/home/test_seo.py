@@ -23,7 +23,10 @@ def test_sitemap_lists_exactly_the_live_public_pages(client, home_page):
     expired = ContentPageFactory(parent=home_page, title="Gammal", slug="gammal")
     expired.unpublish()
 
-    response = client.get("/sitemap.xml")
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    sections = [loc.text for loc in index.findall("s:sitemap/s:loc", SITEMAP_NS)]
+    assert sections == ["http://testserver/sitemap-sidor.xml"]
+    response = client.get("/sitemap-sidor.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)
     locations = {loc.text for loc in root.findall("s:url/s:loc", SITEMAP_NS)}
@@ -75,3 +78,18 @@ def test_changing_a_slug_keeps_the_old_address_working(
     response = client.get(old_url)
     assert response.status_code == 301
     assert response["Location"].endswith("/om-foreningen/")
+
+
+def test_the_sitemap_is_an_index_of_sections_of_limited_size(client, home_page, monkeypatch):
+    from home.sitemaps import PageSitemap
+
+    monkeypatch.setattr(PageSitemap, "limit", 2)
+    for number in range(3):
+        ContentPageFactory(parent=home_page, title=f"Sida {number}", slug=f"sida-{number}")
+
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    sections = [loc.text for loc in index.findall("s:sitemap/s:loc", SITEMAP_NS)]
+
+    assert sections == ["http://testserver/sitemap-sidor.xml", "http://testserver/sitemap-sidor.xml?p=2"]
+    counts = [len(ET.fromstring(client.get(url).content).findall("s:url", SITEMAP_NS)) for url in sections]
+    assert counts == [2, 2]

@@ -44,7 +44,9 @@ def redis_cache(redis_server):
         "template_fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "outage"},
         "axes": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "outage-axes"},
     }
-    with override_settings(CACHES=caches, SESSION_ENGINE="django.contrib.sessions.backends.cached_db"):
+    with override_settings(
+        CACHES=caches, PAGE_CACHE_ALIAS="default", SESSION_ENGINE="django.contrib.sessions.backends.cached_db"
+    ):
         from django.core.cache import cache
 
         cache.clear()

@@ -1,6 +1,10 @@
 """A webinar series can ask which parts a visitor joins; each part may have its own seat limit."""
 
+import csv
+import io
+
 import pytest
+from django.contrib.auth import get_user_model
 from icalendar import Calendar
 
 from registrations.models import Registration, Status
@@ -71,3 +75,16 @@ def test_a_part_id_no_database_can_hold_is_refused_with_a_message(client, series
     assert response.status_code == 400
     assert "Välj bland delarna som visas." in response.content.decode()
     assert not series.registrations.exists()
+
+
+def test_the_export_names_the_chosen_parts(client, series):
+    sign_up(client, series, parts=[part(series, "Motstånd").pk, part(series, "Mod").pk])
+    sign_up(client, series, email="b@kommun.se", parts=[part(series, "Mod").pk], ip="192.0.2.2")
+    client.force_login(get_user_model().objects.create_superuser("admin", "admin@example.se", "lösenord-långt"))
+
+    response = client.get("/admin/anmalningar/", {"export": "csv"})
+
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    parts = {row["E-post"]: row["Delar"] for row in rows}
+    assert "Mod" in parts["anna@kommun.se"] and "Motstånd" in parts["anna@kommun.se"]
+    assert "Mod" in parts["b@kommun.se"] and "Motstånd" not in parts["b@kommun.se"]

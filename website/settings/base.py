@@ -144,15 +144,25 @@ if os.environ.get("REDIS_URL"):
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
+    PAGE_CACHE_ALIAS = "default"
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "website",
-            # Django's default of 300 entries is below one page per page of a real site.
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "2000"))},
-        }
+        },
+        # Whole pages go to files instead (docs/performance.md): shared by every worker of a server,
+        # sized for every page of ten years of content (10,000 pages and their listing pages), and a
+        # hit reads one file, no database. A process's local memory would hold a few hundred pages.
+        # The folder must be writable by the site's user only: entries are pickles.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("PAGE_CACHE_DIR") or str(BASE_DIR / "var" / "page-cache"),
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "30000")), "CULL_FREQUENCY": 10},
+        },
     }
+    PAGE_CACHE_ALIAS = "pages"
 
 # Background work (docs/tasks.md): e-mail, reminders and the periodic jobs run on a queue, never in a
 # visitor's request. The queue is a table in the database unless TASKS_QUEUE=rq, which puts it on

@@ -1,5 +1,7 @@
 """Test settings: fast hashing, in-memory e-mail, plain static storage (no manifest needed)."""
 
+import tempfile
+
 from django.core.management.utils import get_random_secret_key
 
 from .base import *  # noqa: F403
@@ -22,3 +24,6 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
+# Each test run keeps its page files apart from the checkout's and from other runs.
+if "pages" in CACHES:  # noqa: F405
+    CACHES["pages"]["LOCATION"] = tempfile.mkdtemp(prefix="page-cache-")  # noqa: F405

@@ -28,5 +28,5 @@ class Command(BaseCommand):
                 f"{expired.count()} anmälningar gäller evenemang som slutade för mer än {days} dagar sedan."
             )
             return
-        deleted = expired.delete()[1].get(Registration._meta.label, 0)
+        deleted = expired.delete_in_batches()
         self.stdout.write(f"Tog bort {deleted} anmälningar till evenemang som slutade för mer än {days} dagar sedan.")

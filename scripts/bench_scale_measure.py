@@ -1,0 +1,201 @@
+"""In-process figures for scripts/bench_scale.py: each URL's median time and queries, exports' memory.
+
+Run with the benchmark's environment (production settings, its PostgreSQL database, the page cache
+off). Prints one JSON object: the site's size under "size", and per URL "median_ms", "queries", and
+for exports also "first_byte_ms", "peak_mb" (Python's allocations while the file is produced,
+tracemalloc) and "bytes"; under "deletes", deleting the page with most answers and purging old
+registrations, each timed inside a transaction that is rolled back.
+"""
+
+import datetime as dt
+import json
+import os
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.production")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from wagtail.models import Page  # noqa: E402
+
+from events.models import EventIndexPage  # noqa: E402
+from feedback.models import FeedbackResponse  # noqa: E402
+from knowledge.models import KnowledgeIndexPage, KnowledgePage  # noqa: E402
+from registrations.models import Registration  # noqa: E402
+
+HOST = "127.0.0.1"
+EXPORT_RUNS = 3
+
+
+def public_urls():
+    events = EventIndexPage.objects.first()
+    knowledge = KnowledgeIndexPage.objects.first()
+    last_page = -(-KnowledgePage.objects.live().child_of(knowledge).count() // (knowledge.per_page or 10))
+    return [
+        ("Startsida", "/"),
+        ("Presidiekonferens (seed 000)", "/kurser-och-konferenser/fullmaktiges-presidiekonferens-goteborg/"),
+        ("Kunskapssida (seed 002)", "/kunskap/ledning-styrning-och-organisation-for-att-digitalisera/"),
+        ("Kurser och konferenser", events.url),
+        ("Arkivet", events.url + "?arkiv=1"),
+        ("Kalender (.ics)", events.feed_url),
+        ("Kunskap", knowledge.url),
+        ("Kunskap, sista sidan", f"{knowledge.url}?sida={max(last_page, 1)}"),
+        ("Kunskap RSS", knowledge.feed_url),
+        ("sitemap.xml", "/sitemap.xml"),
+        ("Sök: vanligt ord", "/sok/?q=kommunen"),
+        ("Sök: ovanligt ord", "/sok/?q=presidiekonferens"),
+    ]
+
+
+def admin_urls():
+    today = timezone.localdate()
+    busiest = (
+        FeedbackResponse.objects.values("page").annotate(n=Count("pk")).order_by("-n").values_list("page", flat=True)
+    ).first()
+    event = Registration.objects.values_list("event", flat=True).order_by("-event").first()
+    period = f"?period_after={today - dt.timedelta(days=90)}&period_before={today}"
+    report = reverse("feedback_report")
+    registrations = reverse("registrations_admin:index")
+    urls = [
+        ("Admin: startsida", reverse("wagtailadmin_home")),
+        ("Återkoppling", report),
+        ("Återkoppling, 90 dagar", report + period),
+        ("Anmälningar", registrations),
+        ("Anmälningar per evenemang", reverse("registrations_summary")),
+    ]
+    if busiest:
+        urls.append(("Återkoppling, en sida", reverse("feedback_page_report", args=[busiest])))
+    if event:
+        urls.append(("Anmälningar, ett evenemang", f"{registrations}?event={event}"))
+    return urls
+
+
+def export_urls():
+    return [
+        ("Export: anmälningar CSV", reverse("registrations_admin:index") + "?export=csv"),
+        ("Export: anmälningar XLSX", reverse("registrations_admin:index") + "?export=xlsx"),
+        ("Export: återkoppling CSV", reverse("feedback_report") + "?export=csv"),
+    ]
+
+
+def timed_get(client, url):
+    started = time.perf_counter()
+    response = client.get(url, HTTP_HOST=HOST)
+    return response, (time.perf_counter() - started) * 1000
+
+
+def measure_page(client, url, requests):
+    response, _ms = timed_get(client, url)
+    if response.status_code != 200:
+        return {"error": f"HTTP {response.status_code}"}
+    with CaptureQueriesContext(connection) as queries:
+        timed_get(client, url)
+    count = len(queries.captured_queries)  # read now: the next request empties the query log
+    timings = [timed_get(client, url)[1] for _ in range(requests)]
+    return {"median_ms": round(statistics.median(timings), 1), "queries": count}
+
+
+def consume(client, url):
+    """Time to the first byte and to the last, and the size, of a (streaming) download."""
+    started = time.perf_counter()
+    response = client.get(url, HTTP_HOST=HOST)
+    if response.status_code != 200:
+        return None
+    first_byte = None
+    size = 0
+    chunks = response.streaming_content if response.streaming else [response.content]
+    for chunk in chunks:
+        if first_byte is None:
+            first_byte = (time.perf_counter() - started) * 1000
+        size += len(chunk)
+    return first_byte, (time.perf_counter() - started) * 1000, size
+
+
+def measure_export(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        result = consume(client, url)
+    if result is None:
+        return {"error": "HTTP error"}
+    count = len(queries.captured_queries)
+    runs = [consume(client, url) for _ in range(EXPORT_RUNS - 1)] + [result]
+    tracemalloc.start()
+    consume(client, url)
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {
+        "median_ms": round(statistics.median(run[1] for run in runs), 1),
+        "first_byte_ms": round(statistics.median(run[0] for run in runs), 1),
+        "queries": count,
+        "peak_mb": round(peak / 2**20, 1),
+        "bytes": result[2],
+    }
+
+
+def timed_rollback(action):
+    """Seconds and queries an action takes, inside a transaction that is then rolled back."""
+    with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        action()
+        elapsed = (time.perf_counter() - started) * 1000
+        transaction.set_rollback(True)
+    return {"median_ms": round(elapsed, 1), "queries": len(queries.captured_queries)}
+
+
+def measure_deletes():
+    from django.core.management import call_command
+
+    figures = {}
+    busiest = FeedbackResponse.objects.values("page").annotate(n=Count("pk")).order_by("-n").first()
+    if busiest:
+        page = Page.objects.get(pk=busiest["page"]).specific
+        figures[f"Ta bort en sida med {busiest['n']} svar"] = timed_rollback(page.delete)
+    expired = Registration.objects.expired(days=0).count()
+    with open(os.devnull, "w") as quiet:
+        figures[f"purge_registrations ({expired} anmälningar)"] = timed_rollback(
+            lambda: call_command("purge_registrations", "--days", "0", stdout=quiet)
+        )
+    return figures
+
+
+def main():
+    requests = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+    user, _created = get_user_model().objects.get_or_create(
+        username="bench-scale", defaults={"is_superuser": True, "is_staff": True}
+    )
+    visitor, editor = Client(), Client()
+    editor.force_login(user)
+    figures = {
+        "size": {
+            "pages": Page.objects.count(),
+            "answers": FeedbackResponse.objects.count(),
+            "registrations": Registration.objects.count(),
+        },
+        "pages": {},
+        "exports": {},
+    }
+    for label, url in public_urls():
+        figures["pages"][label] = measure_page(visitor, url, requests)
+    for label, url in admin_urls():
+        figures["pages"][label] = measure_page(editor, url, requests)
+    for label, url in export_urls():
+        figures["exports"][label] = measure_export(editor, url)
+    figures["deletes"] = measure_deletes()
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()
