@@ -53,9 +53,9 @@ def test_the_csv_heading_row_is_sent_before_any_registration_is_read(editor, eve
         first = next(chunks)
 
     assert response.streaming
-    assert first.decode("utf-8-sig").startswith("Evenemang,Namn,E-post")
+    assert first.decode("utf-8-sig").startswith("Evenemang;Namn;E-post")
     assert len(queries) == 0
-    rows = list(csv.reader(io.StringIO((first + b"".join(chunks)).decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO((first + b"".join(chunks)).decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == 51
 
 
