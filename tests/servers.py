@@ -53,6 +53,12 @@ def manage(env, *args):
     return result.stdout
 
 
+def shell(env, code):
+    """Run code in the site's shell and return its last line of output."""
+    lines = manage(env, "shell", "--no-imports", "-c", code).strip().splitlines()
+    return lines[-1] if lines else ""
+
+
 def prepare_site(env):
     """Static files, schema and the demo content, as a release would do."""
     manage(env, "collectstatic", "--noinput")

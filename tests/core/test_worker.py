@@ -26,18 +26,13 @@ from tests.servers import (
     free_port,
     manage,
     server_env,
+    shell,
     start_gunicorn,
     start_worker,
     stop,
 )
 
 PAGE_TIME = 3.0  # seconds: far below the 10 s an SMTP timeout would add
-
-
-def shell(env, code):
-    """Run code in the site's shell and return its last line of output."""
-    lines = manage(env, "shell", "--no-imports", "-c", code).strip().splitlines()
-    return lines[-1] if lines else ""
 
 
 @pytest.fixture(scope="module")

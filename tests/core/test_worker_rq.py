@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from tests.servers import SiteDatabase, SmtpSink, manage, require, server_env, start_worker, stop
+from tests.servers import SiteDatabase, SmtpSink, manage, require, server_env, shell, start_worker, stop
 
 REDIS_URL = os.environ.get("RQ_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 
@@ -25,11 +25,6 @@ def redis_answers():
         return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
     except redis.RedisError:
         return False
-
-
-def shell(env, code):
-    lines = manage(env, "shell", "--no-imports", "-c", code).strip().splitlines()
-    return lines[-1] if lines else ""
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from tests.servers import free_port, manage, prepare_site, server_env, start_gunicorn, stop
+from tests.servers import free_port, prepare_site, server_env, shell, start_gunicorn, stop
 
 LIMIT = 4
 POSTS = 10
@@ -64,12 +64,6 @@ def two_workers():
             for process, _ in servers:
                 stop(process)
     shutil.rmtree(workdir, ignore_errors=True)
-
-
-def shell(env, code):
-    """Run code in the site's shell and return its last line of output."""
-    lines = manage(env, "shell", "--no-imports", "-c", code).strip().splitlines()
-    return lines[-1] if lines else ""
 
 
 def post_answer(url, page_id):

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.servers import free_port, manage, prepare_site, server_env, start_gunicorn, stop
+from tests.servers import free_port, prepare_site, server_env, shell, start_gunicorn, stop
 
 VISITORS = 50
 SEATS = 10
@@ -30,12 +30,6 @@ pytestmark = pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
     reason="a specification of the SQLite settings; it runs with the suite on SQLite",
 )
-
-
-def shell(env, code):
-    """Run code in the site's shell and return its last line of output."""
-    lines = manage(env, "shell", "--no-imports", "-c", code).strip().splitlines()
-    return lines[-1] if lines else ""
 
 
 @pytest.fixture(scope="module")
