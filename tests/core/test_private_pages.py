@@ -4,6 +4,7 @@ does, and neither the page nor its password form is ever kept in the page cache 
 import pickle
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.test import Client
 from wagtail.models import Page, PageViewRestriction
@@ -49,8 +50,8 @@ def member(django_user_model):
 
 @pytest.fixture
 def cache_writes(monkeypatch):
-    """Every value written to the default cache (where the page cache keeps its pages) in this test."""
-    cache = caches["default"]
+    """Every value written to the cache where the page cache keeps its pages, in this test."""
+    cache = caches[settings.PAGE_CACHE_ALIAS]
     written = []
     real_set, real_add, real_set_many = cache.set, cache.add, cache.set_many
 
