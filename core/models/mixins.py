@@ -3,6 +3,7 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from core.admin_copy import TitleToSlugCopyForm
 from core.blocks import ContactStreamBlock
 from core.fields import StreamField
 from core.text import control_character_errors
@@ -28,6 +29,8 @@ class SiteChromeMixin(models.Model):
     # Texts that calendars, feeds and e-mail subjects carry: no control characters (core/text.py).
     single_line_fields = ("title", "seo_title")
     multi_line_fields = ("search_description", "intro")
+    # Kopiera sida: the copy's slug follows its new title (core/admin_copy.py).
+    copy_form_class = TitleToSlugCopyForm
 
     chrome_panels = [
         MultiFieldPanel(

@@ -55,5 +55,17 @@ def seed():
         )
     )
     page.save_revision().publish()
+    # A page whose slug was made from its title, for the copy form's title-to-slug sync.
+    annual = home.add_child(instance=ContentPage(title="Årsmöte 2027", slug="arsmote-2027", intro="Årsmötet."))
     conference = ConferencePage.objects.live().order_by("pk").first()
-    print(json.dumps({"password": password, "users": users, "planted_page": page.pk, "conference": conference.pk}))
+    print(
+        json.dumps(
+            {
+                "password": password,
+                "users": users,
+                "planted_page": page.pk,
+                "conference": conference.pk,
+                "annual_meeting": annual.pk,
+            }
+        )
+    )

@@ -112,3 +112,15 @@ def test_the_admin_requests_nothing_from_another_origin(admin_site, context_fact
         page.screenshot(path=str(SCREENSHOTS / f"{role}-{path.strip('/').replace('/', '_')}.png"))
         tally(path)
     assert seen == []
+
+
+def test_a_copys_slug_follows_the_new_title_typed_in_the_copy_form(admin_site, context_factory, tally):
+    page = log_in(context_factory(), admin_site, "admin")
+    page.goto(f"{admin_site['url']}/admin/pages/{admin_site['annual_meeting']}/copy/")
+    assert page.locator("#id_new_slug").input_value() == "arsmote-2027"
+    page.locator("#id_new_title").click()
+    page.locator("#id_new_title").fill("")
+    page.locator("#id_new_title").press_sequentially("Årsmöte i Östra Göinge 2028")
+    page.screenshot(path=str(SCREENSHOTS / "copy-slug.png"))
+    assert page.locator("#id_new_slug").input_value() == "arsmote-i-ostra-goinge-2028"
+    tally(page.url)

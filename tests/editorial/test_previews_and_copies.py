@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from bs4 import BeautifulSoup
 from wagtail.fields import StreamField
 from wagtail.models import get_page_models
 from wagtail.test.utils.form_data import querydict_from_html
@@ -115,6 +116,22 @@ def test_copying_a_conference_keeps_the_programme_but_not_the_registrations(admi
     assert copy.onsite_registration
     assert Registration.objects.filter(event=copy).count() == 0
     assert Registration.objects.filter(event=conference).count() == 2
+
+
+def test_the_copy_form_lets_the_new_title_write_the_slug_as_the_editor_does(admin_client, event_index):
+    conference = ConferencePageFactory(parent=event_index, title="Årskonferensen 2027", slug="arskonferensen-2027")
+
+    html = admin_client.get(f"/admin/pages/{conference.pk}/copy/").content.decode()
+
+    # Wagtail's own title-to-slug sync (the w-sync and w-slug controllers of the page editor).
+    form = BeautifulSoup(html, "html.parser")
+    title, slug = form.find(id="id_new_title"), form.find(id="id_new_slug")
+    assert title["data-controller"] == "w-sync"
+    assert title["data-w-sync-target-value"] == "#id_new_slug"
+    assert {"keyup->w-sync#apply", "focus->w-sync#check"} <= set(title["data-action"].split())
+    assert "w-slug" in slug["data-controller"].split()
+    # WAGTAIL_ALLOW_UNICODE_SLUGS = False: the attribute is left out, so å, ä, ö become a, a, o.
+    assert not slug.has_attr("data-w-slug-allow-unicode-value")
 
 
 def test_copying_a_series_keeps_its_parts_as_new_rows_without_registrations(event_index):
