@@ -124,3 +124,17 @@ def test_a_copys_slug_follows_the_new_title_typed_in_the_copy_form(admin_site, c
     page.screenshot(path=str(SCREENSHOTS / "copy-slug.png"))
     assert page.locator("#id_new_slug").input_value() == "arsmote-i-ostra-goinge-2028"
     tally(page.url)
+
+
+def test_the_save_bar_is_reachable_on_a_phone(admin_site, context_factory, tally):
+    page = log_in(context_factory("mobile"), admin_site, "admin")
+    page.goto(f"{admin_site['url']}/admin/pages/{admin_site['planted_page']}/edit/")
+    save = page.get_by_role("button", name="Spara utkast")
+    save.scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "phone-save-bar.png"))
+    box = save.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 375, box
+    # Playwright clicks only what is visible and not covered by anything else.
+    save.click()
+    page.locator(".messages .success").wait_for()
+    tally(page.url, checks=2)
