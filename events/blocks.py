@@ -2,7 +2,7 @@
 
 from wagtail import blocks
 
-from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, SpeakerBlock
+from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DateBlock, SpeakerBlock, TimeBlock
 from events.formatting import clock
 
 START_HELP = "Svensk tid. Tomt om tiden inte är bestämd än."
@@ -33,8 +33,8 @@ class TimeRangeStructValue(blocks.StructValue):
 class ProgrammeSessionBlock(blocks.StructBlock):
     """One item of a programme: time, title, text, bullet topics and speakers."""
 
-    start_time = blocks.TimeBlock(label="Starttid", required=False, help_text=START_HELP)
-    end_time = blocks.TimeBlock(label="Sluttid", required=False, help_text=END_HELP)
+    start_time = TimeBlock(label="Starttid", required=False, help_text=START_HELP)
+    end_time = TimeBlock(label="Sluttid", required=False, help_text=END_HELP)
     title = blocks.CharBlock(label="Rubrik", max_length=200, help_text="T.ex. Inledning eller Korruption och jäv.")
     text = blocks.RichTextBlock(
         label="Text", required=False, features=RICH_TEXT_FEATURES, help_text="En kort beskrivning av punkten."
@@ -65,8 +65,8 @@ class ProgrammeSessionBlock(blocks.StructBlock):
 class ProgrammeBreakBlock(blocks.StructBlock):
     """A break in a programme, such as Lunch or Kaffe, styled apart from the sessions."""
 
-    start_time = blocks.TimeBlock(label="Starttid", required=False, help_text=START_HELP)
-    end_time = blocks.TimeBlock(label="Sluttid", required=False, help_text=END_HELP)
+    start_time = TimeBlock(label="Starttid", required=False, help_text=START_HELP)
+    end_time = TimeBlock(label="Sluttid", required=False, help_text=END_HELP)
     title = blocks.CharBlock(label="Rubrik", default="Lunch", max_length=100, help_text="T.ex. Lunch eller Kaffe.")
 
     class Meta:
@@ -118,8 +118,8 @@ class SeminarBlock(blocks.StructBlock):
     """A seminar in a conference theme: title, optional time, room and speakers."""
 
     title = blocks.CharBlock(label="Titel", max_length=300, help_text="Seminariets titel som i programmet.")
-    start_time = blocks.TimeBlock(label="Starttid", required=False, help_text=START_HELP)
-    end_time = blocks.TimeBlock(label="Sluttid", required=False, help_text=END_HELP)
+    start_time = TimeBlock(label="Starttid", required=False, help_text=START_HELP)
+    end_time = TimeBlock(label="Sluttid", required=False, help_text=END_HELP)
     room = blocks.CharBlock(label="Lokal", required=False, max_length=100, help_text="T.ex. Sal A.")
     speakers = blocks.ListBlock(
         SpeakerBlock(), label="Medverkande", default=[], required=False, help_text=SPEAKERS_HELP
@@ -188,9 +188,9 @@ class ConferenceStreamBlock(BaseStreamBlock):
 class NetworkMeetingBlock(blocks.StructBlock):
     """One meeting of a network: date, optional times, place and a note."""
 
-    date = blocks.DateBlock(label="Datum", help_text="Träffarna sorteras efter datum på sidan och i kalendern.")
-    start_time = blocks.TimeBlock(label="Starttid", required=False, help_text=START_HELP)
-    end_time = blocks.TimeBlock(label="Sluttid", required=False, help_text=END_HELP)
+    date = DateBlock(label="Datum", help_text="Träffarna sorteras efter datum på sidan och i kalendern.")
+    start_time = TimeBlock(label="Starttid", required=False, help_text=START_HELP)
+    end_time = TimeBlock(label="Sluttid", required=False, help_text=END_HELP)
     place = blocks.CharBlock(
         label="Plats", required=False, max_length=200, help_text="Tomt: nätverkets plats. Digital träff: Digitalt."
     )

@@ -8,6 +8,7 @@ from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from .choosers import DocumentChooserBlock, PageChooserBlock, UnchosenSkippingMixin
+from .dates import DateBlock, TimeBlock
 from .figures import ALT_TEXT_MESSAGE, ImageBlock, TableBlock
 from .links import CallToActionBlock, LinkBlock, LinkListBlock, LinkStructValue
 from .people import ContactBlock, SpeakerBlock, SpeakerStructValue
@@ -30,6 +31,7 @@ __all__ = [
     "CallToActionBlock",
     "ContactBlock",
     "ContactStreamBlock",
+    "DateBlock",
     "DocumentChooserBlock",
     "FactsBoxBlock",
     "HeadingBlock",
@@ -44,6 +46,7 @@ __all__ = [
     "SpeakerBlock",
     "SpeakerStructValue",
     "TableBlock",
+    "TimeBlock",
     "UnchosenSkippingMixin",
     "heading_order_errors",
 ]

@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from core.admin_dates import DateTimeInput, spelled_out
 from events.formatting import STOCKHOLM
-from tests.events.factories import ConferencePageFactory
+from tests.events.factories import ConferencePageFactory, NetworkPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +58,59 @@ def test_the_picker_does_not_replace_what_was_typed():
 
 def test_formats_are_spelled_out_for_editors():
     assert spelled_out("%Y-%m-%d %H:%M") == "ÅÅÅÅ-MM-DD TT:MM"
+
+
+def post_meeting(client, page, date, start_time=""):
+    url = f"/admin/pages/{page.pk}/edit/"
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+    for name in ("body", "speakers", "contacts"):
+        data.setdefault(f"{name}-count", "0")
+    data.update(
+        {
+            "meetings-count": "1",
+            "meetings-0-type": "meeting",
+            "meetings-0-deleted": "",
+            "meetings-0-order": "0",
+            "meetings-0-id": "",
+            "meetings-0-value-date": date,
+            "meetings-0-value-start_time": start_time,
+            "meetings-0-value-end_time": "",
+            "meetings-0-value-place": "",
+            "meetings-0-value-note": "",
+        }
+    )
+    return client.post(url, data)
+
+
+def meeting_errors(response):
+    error = response.context["form"].errors["meetings"].as_data()[0]
+    return error.as_json_data()["blockErrors"][0]["blockErrors"]
+
+
+def test_a_meeting_date_in_a_block_gets_the_same_swedish_error(client_for, superuser, event_index):
+    network = NetworkPageFactory(parent=event_index)
+    response = post_meeting(client_for(superuser), network, "10 maj 2027")
+    assert response.status_code == 200
+    assert meeting_errors(response)["date"]["messages"] == ["Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-05-10."]
+
+
+def test_a_meeting_time_in_a_block_gets_the_same_swedish_error(client_for, superuser, event_index):
+    network = NetworkPageFactory(parent=event_index)
+    response = post_meeting(client_for(superuser), network, "2027-05-10", start_time="9.00")
+    assert meeting_errors(response)["start_time"]["messages"] == ["Skriv tiden som TT:MM, till exempel 09:00."]
+
+
+def test_a_meeting_date_in_the_pickers_format_is_saved(client_for, superuser, event_index):
+    network = NetworkPageFactory(parent=event_index)
+    response = post_meeting(client_for(superuser), network, "2027-05-10", start_time="09:30")
+    assert response.status_code == 302
+    network.refresh_from_db()
+    meeting = network.get_latest_revision_as_object().meetings[0].value
+    assert (meeting["date"], meeting["start_time"]) == (dt.date(2027, 5, 10), dt.time(9, 30))
+
+
+def test_block_pickers_keep_what_was_typed():
+    from core.blocks import DateBlock, TimeBlock
+
+    assert DateBlock().field.widget.get_config()["validateOnBlur"] is False
+    assert TimeBlock().field.widget.get_config()["validateOnBlur"] is False
