@@ -370,3 +370,12 @@ def test_the_calendar_feed_is_kept_like_a_page_until_the_next_change(client, hom
     added = ConferencePageFactory(parent=index, title="Nytillkommen", start=timezone.now() + dt.timedelta(days=40))
     added.save_revision().publish()
     assert "Nytillkommen" in client.get(index.feed_url).content.decode()
+
+
+def test_the_sitemap_index_and_a_sections_first_page_are_kept_until_the_next_change(client, about):
+    for url in ("/sitemap.xml", "/sitemap-sidor.xml"):
+        assert client.get(url)["X-Page-Cache"] == "miss"
+        assert client.get(url)["X-Page-Cache"] == "hit"
+    about.title = "Om föreningen"
+    about.save_revision().publish()
+    assert client.get("/sitemap-sidor.xml")["X-Page-Cache"] == "miss"
