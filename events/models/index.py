@@ -1,5 +1,6 @@
 """The events listing: upcoming events first, an archive, filters, pagination and a calendar feed."""
 
+import datetime as dt
 import re
 
 from django.contrib.contenttypes.models import ContentType
@@ -22,6 +23,10 @@ from .series import SeminarSeriesPage
 
 PER_PAGE = 10
 FEED_LIMIT = 100
+# The feed keeps events that ended within this window, so a subscribed calendar does not lose last
+# week's conference the moment it ends; older events drop out and the feed stays small.
+FEED_RECENT_WINDOW = dt.timedelta(days=90)
+FEED_RECENT_LIMIT = 50
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 # What an event's card shows: the page card's fields and those card_meta reads. Cards load only
 # these columns: building and reading the full rows of three page types cost more than the rest of a
@@ -34,9 +39,9 @@ def _upcoming_q(now):
     return Q(end__gte=now) | Q(start__isnull=True)
 
 
-def event_ids(parent=None, *, archive=False, event_format=None, topic=None, now=None):
+def event_ids(parent=None, *, archive=False, event_format=None, topic=None, now=None, ended_since=None):
     """(id, start, content type id) of matching events across all event types, in listing order, as one
-    database query."""
+    database query; `ended_since` narrows the archive to events that ended after that moment."""
     now = now or timezone.now()
     # What .public() excludes, read once for all event types instead of once per type.
     private = Page.objects.private_q()
@@ -46,6 +51,8 @@ def event_ids(parent=None, *, archive=False, event_format=None, topic=None, now=
         if parent is not None:
             queryset = queryset.child_of(parent)
         queryset = queryset.filter(end__lt=now) if archive else queryset.filter(_upcoming_q(now))
+        if ended_since is not None:
+            queryset = queryset.filter(end__gte=ended_since)
         if event_format:
             queryset = queryset.filter(event_format=event_format)
         if topic is not None:
@@ -110,9 +117,12 @@ class EventIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         topics = Topic.listed()
         params = self.clean_filters(request.GET, topics)
-        # Three small columns per event: reading them all at once spares the paginator a second,
-        # counting query over the same union.
-        rows = list(event_ids(self, archive=params["archive"], event_format=params["format"], topic=params["topic"]))
+        rows = event_ids(self, archive=params["archive"], event_format=params["format"], topic=params["topic"])
+        if not params["archive"]:
+            # The upcoming events are few: reading their three small columns at once spares the
+            # paginator a second, counting query. The archive grows every year, so there PostgreSQL
+            # counts and then reads only the page's rows (ORDER BY … LIMIT … OFFSET on the union).
+            rows = list(rows)
         page_obj = paginate(rows, PER_PAGE, request.GET)
         context.update(
             {
@@ -154,8 +164,15 @@ class EventIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
 
     @path("kalender/", name="feed")
     def feed(self, request):
-        """The upcoming events as a calendar that visitors can subscribe to."""
-        rows = event_ids(self)[:FEED_LIMIT]
+        """The upcoming events and those that ended in the last 90 days, as a calendar to subscribe to.
+
+        Both parts are bounded, so the feed stays small whatever the archive holds; anonymous requests
+        are kept by the page cache like any page, until the next change.
+        """
+        now = timezone.now()
+        recent = event_ids(self, archive=True, now=now, ended_since=now - FEED_RECENT_WINDOW)[:FEED_RECENT_LIMIT]
+        # Oldest first, as a calendar reads; then the upcoming ones, soonest first.
+        rows = [*reversed(list(recent)), *event_ids(self, now=now)[:FEED_LIMIT]]
         events = load_events(rows, for_calendar=True)
         entries = [entry for event in events for entry in event.calendar_entries(request)]
         return calendar.ics_response(entries, f"{self.slug}.ics", name=self.title, download=False)

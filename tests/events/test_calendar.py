@@ -154,13 +154,14 @@ def test_network_meetings_become_calendar_entries(client, event_index):
     assert second.decoded("DTEND") == dt.date(2027, 5, 2)
 
 
-def test_the_feed_lists_upcoming_events_only(client, event_index):
+def test_the_feed_lists_upcoming_events_and_those_that_ended_in_the_last_90_days(client, event_index):
     ConferencePageFactory(parent=event_index, title="Kommande", start=dt.datetime(2027, 4, 1, 9, 0, tzinfo=STOCKHOLM))
     ConferencePageFactory(parent=event_index, title="Tidigare", start=dt.datetime(2027, 2, 1, 9, 0, tzinfo=STOCKHOLM))
+    ConferencePageFactory(parent=event_index, title="I höstas", start=dt.datetime(2026, 11, 1, 9, 0, tzinfo=STOCKHOLM))
     response = client.get(event_index.feed_url)
     assert response["Content-Disposition"].startswith("inline")
     cal = parse(response)
-    assert [str(event["SUMMARY"]) for event in cal.walk("VEVENT")] == ["Kommande"]
+    assert [str(event["SUMMARY"]) for event in cal.walk("VEVENT")] == ["Tidigare", "Kommande"]
     assert cal.walk("VTIMEZONE")
     html = client.get(event_index.url).content.decode()
     title = "Kurser och konferenser (kalender)"

@@ -1,10 +1,12 @@
 """The events listing: upcoming first, an archive, filters, pagination, garbage-proof parameters, few queries."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from events.formatting import STOCKHOLM
@@ -91,6 +93,23 @@ def test_pagination_keeps_the_filters(client, event_index):
     html = client.get(event_index.url + "?format=konferens&sida=2").content.decode()
     assert 'href="?format=konferens&amp;sida=3" rel="next"' in html
     assert "sida 2 av 3" in html
+
+
+def test_the_archive_asks_the_database_for_one_page_of_past_events(client, event_index, settings):
+    settings.PAGE_CACHE_ENABLED = False  # watch the render's queries
+    for day in range(1, 24):
+        conference(event_index, f"För {day:02d} dagar sedan", -day)
+    series = SeminarSeriesPageFactory(parent=event_index, title="Avslutad serie")
+    series.parts = [SeminarPartFactory.build(date=timezone.localdate() - dt.timedelta(days=40))]
+    series.save_revision().publish()
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(event_index.url + "?arkiv=1&sida=3")
+
+    assert card_titles(page) == ["För 21 dagar sedan", "För 22 dagar sedan", "För 23 dagar sedan", "Avslutad serie"]
+    listing = [query["sql"] for query in queries if "UNION ALL" in query["sql"]]
+    assert any(re.search(r"LIMIT \d+ OFFSET 20$", sql) for sql in listing), listing
+    assert any(sql.startswith("SELECT COUNT(*)") for sql in listing), listing
 
 
 @pytest.mark.parametrize(

@@ -352,3 +352,30 @@ def test_a_publish_while_redis_is_down_is_not_lost(client, about):
     assert Page.objects.get(pk=about.pk).title == "Om föreningen"
     # The cache that held the old page is back: the generation, kept in the database, has moved on.
     assert "<h1>Om föreningen</h1>" in client.get("/om-oss/").content.decode()
+
+
+def test_the_calendar_feed_is_kept_like_a_page_until_the_next_change(client, home_page, django_assert_num_queries):
+    from tests.events.factories import ConferencePageFactory, EventIndexPageFactory
+
+    index = EventIndexPageFactory(parent=home_page)
+    ConferencePageFactory(parent=index, title="Kommande", start=timezone.now() + dt.timedelta(days=30))
+    first = client.get(index.feed_url)
+    assert first["X-Page-Cache"] == "miss"
+
+    with django_assert_num_queries(0):
+        second = client.get(index.feed_url)
+
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    added = ConferencePageFactory(parent=index, title="Nytillkommen", start=timezone.now() + dt.timedelta(days=40))
+    added.save_revision().publish()
+    assert "Nytillkommen" in client.get(index.feed_url).content.decode()
+
+
+def test_the_sitemap_index_and_a_sections_first_page_are_kept_until_the_next_change(client, about):
+    for url in ("/sitemap.xml", "/sitemap-sidor.xml"):
+        assert client.get(url)["X-Page-Cache"] == "miss"
+        assert client.get(url)["X-Page-Cache"] == "hit"
+    about.title = "Om föreningen"
+    about.save_revision().publish()
+    assert client.get("/sitemap-sidor.xml")["X-Page-Cache"] == "miss"
