@@ -205,7 +205,12 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
 
     def listing_url(self, request):
         """The address of the listing above this page, for its topic links."""
-        return self.get_parent().get_url(request)
+        url = self.get_url(request)
+        if not url:  # an unsaved page in a preview has no address of its own yet
+            return self.get_parent().get_url(request)
+        # The listing is always the parent (parent_page_types), and Wagtail builds a page's address
+        # from its parent's: dropping the last segment saves a query on every render.
+        return url[: url.rstrip("/").rfind("/") + 1]
 
     # Link previews and search engines read the page as an article.
     og_type = "article"
