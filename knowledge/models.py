@@ -20,6 +20,7 @@ from core.fields import StreamField
 from core.models import ContactsMixin, SiteChromeMixin, Topic
 from core.pagination import filter_query, paginate
 from core.search_fields import admin_findable
+from core.streams import convert_streams
 
 from .blocks import KnowledgeStreamBlock, RelatedPagesBlock, iter_recordings
 from .embeds import stored_embeds
@@ -195,6 +196,8 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
         verbose_name_plural = "kunskapssidor"
 
     def get_context(self, request, *args, **kwargs):
+        # Every person the page shows in one query, not one per type of media block (core.streams).
+        convert_streams([(self, "body"), (self, "contacts")])
         context = super().get_context(request, *args, **kwargs)
         # One query for every stored embed on the page; blocks read from this batch.
         context["knowledge_embeds"] = stored_embeds(value.media_url for _, value in iter_recordings(self.body))

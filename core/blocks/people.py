@@ -1,5 +1,8 @@
 """People blocks: contact boxes and speakers, from the register or written in."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
@@ -8,9 +11,29 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .text import RICH_TEXT_FEATURES
 
+# People already read for the streams being converted (core.streams.convert_streams), by id.
+_known_people = ContextVar("known_people", default=None)
+
+
+@contextmanager
+def people_read_together(people_by_id):
+    """Within this block, person choosers take their people from `people_by_id` instead of a query each."""
+    token = _known_people.set(people_by_id)
+    try:
+        yield
+    finally:
+        _known_people.reset(token)
+
 
 class PersonChooserBlock(SnippetChooserBlock):
     """A person from the register, whose name, role and organisation a search of the page finds."""
+
+    def bulk_to_python(self, values):
+        known = _known_people.get()
+        if known is None:
+            return super().bulk_to_python(values)
+        # A person deleted from the register is None, as Wagtail's own conversion gives.
+        return [known.get(value) for value in values]
 
     def get_searchable_content(self, value):
         if value is None:

@@ -49,7 +49,7 @@ def route(root, request, path_components, walk):
     if remembered is not None:
         page_id, content_type_id = remembered
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = model.objects.filter(pk=page_id).first() if model is not None else None
+        page = model.objects.in_bulk([page_id]).get(page_id) if model is not None else None
         # A page moved or renamed within the second before this thread saw the new generation no
         # longer has this address: walk instead.
         if page is not None and page.url_path == url_path:

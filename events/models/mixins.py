@@ -16,6 +16,7 @@ from wagtail.search import index
 from core import structured_data
 from core.fields import StreamField
 from core.models import ContactsMixin
+from core.streams import convert_streams
 from events import calendar
 from events.blocks import SpeakerStreamBlock
 from events.calendar import CalendarEntry
@@ -297,7 +298,16 @@ class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, mode
             valid_through=self.registration_closes_at if self.registration_deadline else None,
         )
 
+    def people_streams(self):
+        """(page, field name) pairs of the streams that show people, read together by get_context."""
+        return [(self, "body"), (self, "speakers"), (self, "contacts")]
+
+    def read_people(self):
+        """Read every person the page shows in one query, not one per type of block (core.streams)."""
+        convert_streams(self.people_streams())
+
     def get_context(self, request, *args, **kwargs):
+        self.read_people()
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = self.json_ld(request)
         return context

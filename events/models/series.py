@@ -143,9 +143,16 @@ class SeminarSeriesPage(EventMixin, SiteChromeMixin, Page):
     @cached_property
     def ordered_parts(self):
         parts = sorted(self.parts.all(), key=lambda part: (part.start, part.sort_order or 0))
-        # The speakers of all parts in one query, not one per part.
-        convert_streams(parts, "speakers")
+        # The parts' speakers with every other person on the page, in one query, not one per part.
+        convert_streams([*self.people_streams(), *((part, "speakers") for part in parts)])
         return parts
+
+    def people_streams(self):
+        return [*super().people_streams(), (self, "responsible")]
+
+    def read_people(self):
+        # The parts are read with their speakers and the page's own people (ordered_parts).
+        return self.ordered_parts
 
     @property
     def upcoming_parts(self):

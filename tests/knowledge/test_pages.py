@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from home.models import ContentPage, HomePage
 from knowledge.models import KnowledgeIndexPage, KnowledgePage
-from tests.core.factories import TopicFactory
+from tests.core.factories import PersonFactory, TopicFactory
 from tests.pages import element
 
 from .factories import (
@@ -85,6 +85,30 @@ def test_stored_embeds_are_read_in_one_query_however_many_players(client, knowle
         html = client.get(page.url).content.decode()
     assert html.count('<template class="embed__template">') == 5
     assert sum("wagtailembeds_embed" in query["sql"] for query in queries.captured_queries) == 1
+
+
+def test_the_people_of_every_kind_of_media_block_and_contact_box_are_read_in_one_query(client, knowledge_index):
+    webcast_guest, podcast_guest, course_teacher, contact = (
+        PersonFactory(name=name) for name in ("Elin Wihlborg", "Kjell Ringer", "Ada Lärare", "Kim Kontakt")
+    )
+
+    def with_person(person):
+        return {"people": [{"person": person.pk, "name": "", "title": ""}]}
+
+    page = KnowledgePageFactory(
+        parent=knowledge_index,
+        body=[
+            webcast(**with_person(webcast_guest)),
+            podcast(**with_person(podcast_guest)),
+            web_course(**with_person(course_teacher)),
+        ],
+        contacts=[{"type": "contact", "value": {"heading": "Kontakt", "people": [contact.pk]}}],
+    )
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(page.url).content.decode()
+    for person in (webcast_guest, podcast_guest, course_teacher, contact):
+        assert person.name in html
+    assert sum('FROM "core_person"' in query["sql"] for query in queries.captured_queries) == 1
 
 
 def test_card_meta_names_the_date_and_the_kinds_of_content(knowledge_index):
