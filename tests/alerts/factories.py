@@ -1,6 +1,7 @@
 """Factories for subscriptions and for pages that are published for the first time in a test."""
 
 import factory
+from django.test import TestCase
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
@@ -34,7 +35,9 @@ def publish_new(page_factory, parent, topics, **fields):
     """Creates a draft page with these topics and publishes it: its first publication."""
     page = page_factory(parent=parent, live=False, first_published_at=None, last_published_at=None, **fields)
     page.topics.set(topics)
-    page.save_revision().publish()
+    # As after the editor's request: the queue is asked once the publication is committed.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        page.save_revision().publish()
     page.refresh_from_db()
     return page
 
