@@ -39,6 +39,7 @@ def entry(page, followed_ids):
         "meta": single_line(getattr(page, "card_meta", "") or ""),
         "url": page.get_full_url() or "",
         "topics": topics,
+        "topic_names": ", ".join(topic.name for topic in topics),
     }
 
 

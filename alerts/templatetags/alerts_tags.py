@@ -18,4 +18,10 @@ def follow_topics(context, topics):
     if request is not None and topics:
         page = FooterSettings.for_request(request).privacy_page
         privacy_url = page.get_url(request) if page and page.live else ""
-    return {"topics": topics, "privacy_url": privacy_url}
+    subjects = in_words([topic.name.lower() for topic in topics])
+    return {"topics": topics, "subjects": subjects, "privacy_url": privacy_url}
+
+
+def in_words(names):
+    """ "a", "a eller b", "a, b eller c"."""
+    return " eller ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)

@@ -1,5 +1,7 @@
 """Admin: counts per topic for every editor, addresses only with the export permission, the pause."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
@@ -11,6 +13,12 @@ from .factories import SubscriptionFactory, unconfirmed
 pytestmark = pytest.mark.django_db
 COUNTS = "/admin/reports/bevakningar/"
 EXPORT = "/admin/reports/bevakningar/export/"
+
+
+def row(html, topic):
+    """Direkt, Veckovis and Totalt of a topic's row in the table."""
+    match = re.search(rf'<th scope="row">{topic}</th>\s*((?:<td>\d+</td>)+)', html)
+    return re.findall(r"<td>(\d+)</td>", match.group(1))
 
 
 @pytest.fixture
@@ -35,8 +43,8 @@ def test_an_editor_sees_counts_per_topic_and_no_address(editor, subscribers):
     html = response.content.decode()
     assert response.status_code == 200
     assert "2 bekräftade bevakare, 1 som ännu inte har bekräftat" in html
-    assert '<th scope="row">Digitalisering</th><td>1</td><td>1</td><td>2</td>' in html
-    assert '<th scope="row">Demokrati</th><td>1</td><td>0</td><td>1</td>' in html
+    assert row(html, "Digitalisering") == ["1", "1", "2"]
+    assert row(html, "Demokrati") == ["1", "0", "1"]
     assert "@kommun.se" not in html
     assert "Exportera adresser" not in html
     refused = client.get(EXPORT)
