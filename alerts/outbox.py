@@ -8,7 +8,8 @@ from .models import AlertEmail, EmailKind
 
 
 class AlertOutbox(Outbox):
-    """E-mail to subscribers; an alert is dropped if the subscription was never confirmed."""
+    """E-mail to subscribers; an alert is dropped if the subscription is unconfirmed or every page it
+    carries has been unpublished or made private since."""
 
     model = AlertEmail
 
@@ -21,7 +22,11 @@ class AlertOutbox(Outbox):
         return build_message(email)
 
     def still_wanted(self, email):
-        return email.kind == EmailKind.CONFIRM or email.subscription.is_confirmed
+        from .emails import live_pages
+
+        if email.kind == EmailKind.CONFIRM:
+            return True
+        return email.subscription.is_confirmed and bool(live_pages(email))
 
     def after_sent(self, email):
         # The signed choice is not kept once it has left.

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.core import mail
 
-from alerts.models import AlertItem, Frequency
+from alerts.models import AlertEmail, AlertItem, Frequency
 from alerts.sending import digest_cutoff, send_weekly_digests
 from events.formatting import STOCKHOLM
 
@@ -80,6 +80,16 @@ def test_a_page_after_the_digest_time_waits_for_next_week(knowledge, digitaliser
     assert "Förra veckan" in first.body and "Den här veckan" not in first.body
     assert "Den här veckan" in second.body and "Förra veckan" not in second.body
     assert AlertItem.objects.filter(email__isnull=True).count() == 0
+
+
+def test_a_digest_whose_pages_were_all_unpublished_is_not_sent(knowledge, digitalisering):
+    SubscriptionFactory(frequency=Frequency.WEEKLY, topics=[digitalisering])
+    page = publish_at(WEDNESDAY, knowledge, [digitalisering], "Snart borta")
+    page.unpublish()
+    with time_machine.travel(MONDAY_DIGEST, tick=False):
+        send_weekly_digests()
+    assert digests() == []
+    assert AlertEmail.objects.get().state == "dropped"
 
 
 def test_subscribers_are_kept_apart(knowledge, digitalisering, demokrati):
