@@ -2,7 +2,7 @@
 and the worker sends it with EMAIL_DELIVERY_BACKEND (SMTP in production, the console in development).
 
 This covers what Wagtail and Django send (workflow notifications, password resets). Registration
-e-mail has its own outbox with retries (registrations/outbox.py) and uses delivery_connection().
+and alert e-mail have outboxes with retries (core/outbox.py) and use delivery_connection().
 """
 
 import base64

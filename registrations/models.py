@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from core.models import EmailState, QueuedEmail
+
 from .event_pages import ended_event_ids
 
 NAME_MAX_LENGTH = 200
@@ -40,15 +42,6 @@ class EmailKind(models.TextChoices):
     CANCELLED = "cancelled", "Avbokning"
     ALREADY_REGISTERED = "already_registered", "Redan anmäld"
     REMINDER = "reminder", "Påminnelse"
-
-
-class EmailState(models.TextChoices):
-    """Where an e-mail to a registrant stands; failed is final and shown to editors."""
-
-    PENDING = "pending", "Väntar på att skickas"
-    SENT = "sent", "Skickat"
-    FAILED = "failed", "Misslyckades"
-    DROPPED = "dropped", "Behövdes inte längre"
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -160,7 +153,7 @@ class Registration(models.Model):
         return "; ".join(lines) or "Inget"
 
 
-class OutgoingEmail(models.Model):
+class OutgoingEmail(QueuedEmail):
     """One e-mail to a registrant, stored with the change that causes it and sent by a background task.
 
     A failed attempt is tried again later with growing delays (registrations/outbox.py); after
@@ -176,17 +169,6 @@ class OutgoingEmail(models.Model):
     part = models.ForeignKey(
         "events.SeminarPart", verbose_name="del", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    state = models.CharField(
-        "status", max_length=20, choices=EmailState.choices, default=EmailState.PENDING, db_index=True
-    )
-    # Never above EMAIL_MAX_ATTEMPTS: the count stops where the e-mail is marked failed.
-    attempts = models.PositiveSmallIntegerField("försök", default=0)
-    next_attempt_at = models.DateTimeField("nästa försök", default=timezone.now, db_index=True)
-    # A worker that takes the e-mail holds it until then; after a crash another may try again.
-    claimed_until = models.DateTimeField("upptaget till", null=True, blank=True)
-    last_error = models.CharField("senaste fel", max_length=500, blank=True)
-    created_at = models.DateTimeField("skapat", default=timezone.now)
-    sent_at = models.DateTimeField("skickat", null=True, blank=True)
 
     class Meta:
         verbose_name = "e-postmeddelande"

@@ -12,6 +12,7 @@ urlpatterns = [
     path("dokument/", include(wagtaildocs_urls)),
     path("aterkoppling/", include("feedback.urls")),
     path("anmalan/", include("registrations.urls")),
+    path("bevaka/", include("alerts.urls")),
     path("", include("core.urls")),
     path("", include("home.urls")),
 ]

@@ -1,7 +1,9 @@
-"""Shared models: people, topics, site notices, site settings, page mixins and the rate-limit log."""
+"""Shared models: people, topics, site notices, site settings, page mixins, the rate-limit log
+and the fields of stored e-mail."""
 
 from .mixins import ContactsMixin, SiteChromeMixin
 from .notices import SiteNotice
+from .outbox import EmailState, QueuedEmail
 from .page_cache import PageCacheGeneration
 from .people import Person
 from .periodic_jobs import JobOutcome, PeriodicJob
@@ -12,11 +14,13 @@ from .topics import Topic
 __all__ = [
     "ContactsMixin",
     "ContactSettings",
+    "EmailState",
     "FooterSettings",
     "JobOutcome",
     "PageCacheGeneration",
     "PeriodicJob",
     "Person",
+    "QueuedEmail",
     "RateLimitHit",
     "SiteChromeMixin",
     "SiteNotice",

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     # Our apps, ground floor first: imports point down (the README, "Layout").
     "core",
     "feedback",
+    "alerts",
     "events",
     "registrations",
     "knowledge",
@@ -374,3 +375,12 @@ REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", 
 REGISTRATION_LINK_MAX_AGE_DAYS = int(os.environ.get("REGISTRATION_LINK_MAX_AGE_DAYS", "180"))  # personal links
 REGISTRATION_RATE_LIMIT = int(os.environ.get("REGISTRATION_RATE_LIMIT", "5"))  # sign-ups per client and window
 REGISTRATION_RATE_WINDOW = int(os.environ.get("REGISTRATION_RATE_WINDOW", "600"))  # seconds
+
+# Topic alerts, "Bevaka ämnet" (see docs/alerts.md)
+ALERTS_RATE_LIMIT = int(os.environ.get("ALERTS_RATE_LIMIT", "5"))  # subscriptions per client and window
+ALERTS_RATE_WINDOW = int(os.environ.get("ALERTS_RATE_WINDOW", "600"))  # seconds
+ALERTS_CONFIRM_HOURS = int(os.environ.get("ALERTS_CONFIRM_HOURS", "48"))  # the confirmation link's life
+ALERTS_UNCONFIRMED_DAYS = int(os.environ.get("ALERTS_UNCONFIRMED_DAYS", "3"))  # then unconfirmed ones are deleted
+ALERTS_LINK_DAYS = int(os.environ.get("ALERTS_LINK_DAYS", "180"))  # manage and unsubscribe links in alerts
+ALERTS_DIGEST_WEEKDAY = int(os.environ.get("ALERTS_DIGEST_WEEKDAY", "0"))  # 0 = Monday
+ALERTS_DIGEST_HOUR = int(os.environ.get("ALERTS_DIGEST_HOUR", "7"))  # local time

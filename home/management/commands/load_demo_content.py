@@ -103,7 +103,16 @@ class Command(BaseCommand):
                     "type": "paragraph",
                     "value": "<p>Vi sparar inga IP-adresser och använder inga spårningskakor. Svar på frågan "
                     "om sidan hjälpte dig sparas utan uppgifter om vem du är.</p>",
-                }
+                },
+                {"type": "heading", "value": {"text": "Bevaka ämnen", "level": "h2"}},
+                {
+                    "type": "paragraph",
+                    "value": "<p>Bevakar du ett ämne sparar vi bara din e-postadress, vilka ämnen du valt, hur "
+                    "ofta du vill få e-post och när du bekräftade. Vi skickar ingenting annat än en länk för att "
+                    "bekräfta förrän du har följt den; en bevakning som inte bekräftas tas bort efter tre dagar. "
+                    "Varje meddelande har en länk där du kan ändra ämnen eller avsluta med ett klick, och när du "
+                    "avslutar tas din e-postadress bort.</p>",
+                },
             ],
         )
         faq = get_or_create_child(

@@ -1,0 +1,86 @@
+"""The "Bevaka ämnet" form (address, topics, frequency, honeypot) and the manage form (topics, frequency)."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from core.forms import HoneypotField, PublicFormMixin
+from core.models import Topic
+
+from .models import EMAIL_MAX_LENGTH, Frequency
+
+TOPIC_ERRORS = {
+    "required": "Välj minst ett ämne.",
+    "invalid_choice": "Ett av ämnena finns inte längre. Välj bland ämnena i listan.",
+    "invalid_pk_value": "Ett av ämnena finns inte längre. Välj bland ämnena i listan.",
+}
+FREQUENCY_ERRORS = {"required": "Välj hur ofta du vill få e-post.", "invalid_choice": "Välj Direkt eller Veckovis."}
+
+
+class TopicChoiceField(forms.ModelMultipleChoiceField):
+    """Topics as checkboxes; a value that is no topic id is refused before any query."""
+
+    def clean(self, value):
+        for pk in value or []:
+            text = str(pk).strip()
+            if not text.isdigit() or len(text) > 18:
+                raise ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value")
+        return super().clean(value)
+
+
+def topic_field():
+    return TopicChoiceField(
+        label="Ämnen",
+        queryset=Topic.objects.order_by("name"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=TOPIC_ERRORS,
+    )
+
+
+def frequency_field():
+    return forms.ChoiceField(
+        label="Hur ofta vill du få e-post?",
+        choices=[
+            (Frequency.IMMEDIATE, "Direkt, ett meddelande för varje ny sida"),
+            (Frequency.WEEKLY, "Veckovis, en sammanfattning på måndagar"),
+        ],
+        initial=Frequency.IMMEDIATE,
+        widget=forms.RadioSelect,
+        error_messages=FREQUENCY_ERRORS,
+    )
+
+
+class ChoiceFieldsMixin:
+    @property
+    def choice_fields(self):
+        """The topic and frequency fields, for the shared template of their checkboxes and radios."""
+        return [self["amnen"], self["frekvens"]]
+
+
+class SubscribeForm(ChoiceFieldsMixin, PublicFormMixin, forms.Form):
+    """Follow topics by e-mail; nothing is stored beyond the address, topics and frequency."""
+
+    epost = forms.EmailField(
+        label="E-postadress",
+        max_length=EMAIL_MAX_LENGTH,
+        error_messages={
+            "required": "Skriv din e-postadress.",
+            "invalid": "Skriv en giltig e-postadress, till exempel namn@kommun.se.",
+            "max_length": f"E-postadressen får vara högst {EMAIL_MAX_LENGTH} tecken.",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    amnen = topic_field()
+    frekvens = frequency_field()
+    webbplats = HoneypotField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # New topics may have been added since the class was loaded; fields are copied per form.
+        self.fields["amnen"].queryset = Topic.objects.order_by("name")
+
+
+class ManageForm(ChoiceFieldsMixin, forms.Form):
+    """Change the followed topics or the frequency, from the signed link in an alert."""
+
+    amnen = topic_field()
+    frekvens = frequency_field()
