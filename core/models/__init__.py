@@ -1,7 +1,9 @@
 """Shared models: people, topics, site notices, site settings, page mixins and the rate-limit log."""
 
 from .mixins import ContactsMixin, SiteChromeMixin
+from .link_alerts import LinkAlert, LinkChange
 from .notices import SiteNotice
+from .ownership import OwnershipMixin
 from .page_cache import PageCacheGeneration
 from .people import Person
 from .periodic_jobs import JobOutcome, PeriodicJob
@@ -14,6 +16,9 @@ __all__ = [
     "ContactSettings",
     "FooterSettings",
     "JobOutcome",
+    "LinkAlert",
+    "LinkChange",
+    "OwnershipMixin",
     "PageCacheGeneration",
     "PeriodicJob",
     "Person",
