@@ -32,7 +32,7 @@ class FeedbackResponseQuerySet(models.QuerySet):
         return self.exclude(state=FeedbackState.SPAM)
 
     def new_comments(self):
-        """"Nej" answers with a comment that nobody has handled yet."""
+        """ "Nej" answers with a comment that nobody has handled yet."""
         return self.filter(state=FeedbackState.NEW, helpful=False).exclude(comment="")
 
     def commentable(self, token, at=None):

@@ -1,7 +1,7 @@
 """Shared models: people, topics, site notices, site settings, page mixins and the rate-limit log."""
 
-from .mixins import ContactsMixin, SiteChromeMixin
 from .link_alerts import LinkAlert, LinkChange
+from .mixins import ContactsMixin, SiteChromeMixin
 from .notices import SiteNotice
 from .ownership import OwnershipMixin
 from .page_cache import PageCacheGeneration

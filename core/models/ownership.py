@@ -86,7 +86,8 @@ class OwnershipMixin(models.Model):
         """This type's pages that still need reviews at `now` (an event that is over does not)."""
         queryset = cls.objects.all()
         if cls.review_until_fields:
-            ends = Coalesce(*cls.review_until_fields) if len(cls.review_until_fields) > 1 else F(cls.review_until_fields[0])
+            fields = cls.review_until_fields
+            ends = Coalesce(*fields) if len(fields) > 1 else F(fields[0])
             queryset = queryset.alias(review_until=ends).filter(Q(review_until__gte=now) | Q(review_until__isnull=True))
         return queryset
 
