@@ -2,7 +2,7 @@
 pages that link to a page that is unpublished, moved or deleted (found with Wagtail's reference index)."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, pre_delete
 from django.utils import timezone
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -38,11 +38,15 @@ def linking_page_ids(target_id):
     return Page.objects.filter(pk__in=[int(pk) for pk in ids]).values_list("pk", flat=True)
 
 
-def alert_linking_pages(target, change):
-    """One alert for each page that links to `target`; pages deleted along with it get none."""
+def alert_linking_pages(target, change, page_ids=None):
+    """One alert for each page that links to `target` (or for each of `page_ids` that still exists)."""
+    page_ids = (
+        linking_page_ids(target.pk)
+        if page_ids is None
+        else Page.objects.filter(pk__in=page_ids).values_list("pk", flat=True)
+    )
     LinkAlert.objects.bulk_create(
-        LinkAlert(page_id=pk, target_id=target.pk, target_title=target.title[:255], change=change)
-        for pk in linking_page_ids(target.pk)
+        LinkAlert(page_id=pk, target_id=target.pk, target_title=target.title[:255], change=change) for pk in page_ids
     )
 
 
@@ -56,13 +60,19 @@ def on_moved(sender, instance, url_path_before=None, url_path_after=None, **kwar
         alert_linking_pages(instance, LinkChange.MOVED)
 
 
+def before_delete(sender, instance, **kwargs):
+    # Wagtail drops the index rows pointing at a deleted page, so they are read before the delete.
+    instance.linking_page_ids = list(linking_page_ids(instance.pk))
+
+
 def on_deleted(sender, instance, **kwargs):
     # After the delete, so the pages deleted with this one (its subpages) no longer count as linking.
-    alert_linking_pages(instance, LinkChange.DELETED)
+    alert_linking_pages(instance, LinkChange.DELETED, getattr(instance, "linking_page_ids", []))
 
 
 def connect():
     page_published.connect(set_default_review_date, dispatch_uid="core_review_date")
     page_unpublished.connect(on_unpublished, dispatch_uid="core_link_alert_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="core_link_alert_moved")
+    pre_delete.connect(before_delete, sender=Page, dispatch_uid="core_link_alert_before_delete")
     post_delete.connect(on_deleted, sender=Page, dispatch_uid="core_link_alert_deleted")
