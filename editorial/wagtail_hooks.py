@@ -5,6 +5,7 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .account import DigestSettingsPanel
 from .my_pages import MyPagesPanel
 from .panels import panels_for
 from .reports import BrokenLinksView, OverdueReviewsView, report_urls
@@ -55,3 +56,8 @@ def register_broken_links_menu_item():
         icon_name="warning",
         order=1330,
     )
+
+
+@hooks.register("register_account_settings_panel")
+def register_digest_settings_panel(request, user, profile):
+    return DigestSettingsPanel(request, user, profile)
