@@ -17,6 +17,7 @@ from .views.reports import (
     FeedbackResponseEditView,
     PageFeedbackReportView,
 )
+from .views.trend import PageTrendView
 from .views.triage import FeedbackCommentsView
 
 
@@ -36,6 +37,7 @@ def register_feedback_report_urls():
             name="feedback_comments_results",
         ),
         path("reports/aterkoppling/<int:page_id>/", PageFeedbackReportView.as_view(), name="feedback_page_report"),
+        path("reports/aterkoppling/<int:page_id>/over-tid/", PageTrendView.as_view(), name="feedback_page_trend"),
         path(
             "reports/aterkoppling/<int:page_id>/results/",
             PageFeedbackReportView.as_view(results_only=True),

@@ -247,11 +247,13 @@ class PageFeedbackReportView(FeedbackPermissionMixin, ReportView):
 
     @cached_property
     def header_buttons(self):
+        trend = reverse("feedback_page_trend", args=[self.page.pk])
+        buttons = [HeaderButton("Utveckling över tid", url=trend, icon_name="calendar")]
         # The page the answers are about, as visitors see it, for a user who may know which page it is.
         if not self.page.live or self.shown_title == HIDDEN_TITLE:
-            return []
+            return buttons
         url = self.page.get_full_url(request=self.request)
-        return [HeaderButton("Visa sidan", url=url, icon_name="link-external", attrs={"target": "_blank"})]
+        return [*buttons, HeaderButton("Visa sidan", url=url, icon_name="link-external", attrs={"target": "_blank"})]
 
     def get_filename(self):
         # A slug names the page as much as its title does.
