@@ -110,6 +110,4 @@ class FeedbackCommentsView(FeedbackPermissionMixin, ReportView):
         for response in responses:
             response.shown_title = title_for(response.page_id, response.page.title, readable)
         user = self.request.user
-        for response in responses:
-            decorate_responses(user, [response], may_triage(user, response.page.owner_id))
-        return responses
+        return decorate_responses(user, responses, lambda response: may_triage(user, response.page.owner_id))

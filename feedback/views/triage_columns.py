@@ -25,8 +25,9 @@ def compare_url(response):
 
 
 def decorate_responses(user, responses, may_change):
-    """Adds the links to change an answer's state and to compare its version; one query for the pages the
-    user may edit (Wagtail's comparison is for them only)."""
+    """`may_change` is a bool for all the responses or a function of one response."""
+    # Adds the links to change an answer's state and to compare its version; one query for the pages the
+    # user may edit (Wagtail's comparison is for them only).
     page_ids = {response.page_id for response in responses}
     editable = set(
         PagePermissionPolicy()
@@ -36,6 +37,7 @@ def decorate_responses(user, responses, may_change):
     )
     for response in responses:
         response.state_label = response.get_state_display()
-        response.edit_url = reverse("feedback_responses:edit", args=[response.pk]) if may_change else ""
+        allowed = may_change(response) if callable(may_change) else may_change
+        response.edit_url = reverse("feedback_responses:edit", args=[response.pk]) if allowed else ""
         response.compare_url = compare_url(response) if response.page_id in editable else ""
     return responses
