@@ -8,6 +8,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Gemensamt"
 
     def ready(self):
+        from core import page_signals
         from core.caching import signals
 
         signals.connect()
+        page_signals.connect()

@@ -101,3 +101,53 @@ def build_settings(site, accessibility_page, privacy_page, faq_page):
             "link_text": "Covid-19 och det nya coronaviruset",
         },
     )
+
+
+# Demo editors who own the seed pages; they have no password (an administrator sets one to log in as them).
+DEMO_OWNERS = [
+    ("anna.lind", "Anna", "Lind", "Kommunikatörer"),
+    ("erik.berg", "Erik", "Berg", "Publicister"),
+]
+# The seed page whose review is overdue, so "Mina sidor" and the review report have something to show.
+OVERDUE_PAGE = "knowledge"
+OVERDUE_DAYS = 14
+
+
+def build_owners():
+    """The demo editors, in their groups (made by the editorial migrations), without usable passwords."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    owners = []
+    for username, first, last, group in DEMO_OWNERS:
+        user, created = get_user_model().objects.get_or_create(
+            username=username, defaults={"first_name": first, "last_name": last, "email": f"{username}@example.se"}
+        )
+        if created:
+            user.set_unusable_password()
+            user.save()
+        if group_row := Group.objects.filter(name=group).first():
+            user.groups.add(group_row)
+        owners.append(user)
+    return owners
+
+
+def build_ownership(ctx):
+    """Gives each seed page with a review date an owner and (by Wagtail's default on publishing) a review
+    date; one page is overdue. Written to the pages' rows, so no new versions are made."""
+    from core.models import OwnershipMixin
+
+    owners = build_owners()
+    for number, (key, page) in enumerate(sorted(ctx.pages.items())):
+        page = page.specific
+        if not isinstance(page, OwnershipMixin):
+            continue
+        # The same owner on every run: the pages are taken in the order of their keys.
+        changes = {"owner": owners[number % len(owners)]}
+        if key == OVERDUE_PAGE:
+            changes["review_due"] = ctx.today - dt.timedelta(days=OVERDUE_DAYS)
+            changes["last_reviewed"] = ctx.today - dt.timedelta(days=OVERDUE_DAYS + 365)
+            changes["show_last_reviewed"] = True
+        elif page.review_due is None:
+            changes["review_due"] = ctx.today + dt.timedelta(days=180 + 30 * number)
+        type(page).objects.filter(pk=page.pk).update(**changes)

@@ -116,3 +116,19 @@ class PeriodicJobViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_periodic_job_viewset():
     return PeriodicJobViewSet()
+
+
+@hooks.register("after_create_page")
+def default_owner_is_the_creator(request, page):
+    """A page created with the owner field left empty belongs to its creator (Wagtail's default)."""
+    if page.owner_id is None and request.user.is_authenticated:
+        type(page).objects.filter(pk=page.pk).update(owner=request.user)
+        page.owner = request.user
+
+
+@hooks.register("after_edit_page")
+def keep_the_chosen_owner(request, page):
+    """Wagtail keeps the owner outside revisions (it belongs to the page as a whole), so an owner chosen in
+    the editor is written to the page at once, whether the edit was a draft or published."""
+    if "owner" in request.POST:
+        type(page).objects.filter(pk=page.pk).exclude(owner_id=page.owner_id).update(owner_id=page.owner_id)

@@ -16,8 +16,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from core.models import SiteNotice
 from core.page_titles import readable_page_ids, title_for
 from events.models import ConferencePage, EventStatus, NetworkPage, SeminarPart, SeminarSeriesPage, event_union
+from feedback.access import can_view_feedback
 from feedback.models import FeedbackResponse
-from feedback.wagtail_hooks import can_view_feedback
 from registrations.models import Registration
 
 UPCOMING_DAYS = 30
@@ -134,7 +134,8 @@ class LeastHelpfulPanel(DashboardPanel):
     def get_context_data(self, parent_context=None):
         since = timezone.now() - dt.timedelta(days=FEEDBACK_DAYS)
         rows = (
-            FeedbackResponse.objects.filter(created_at__gte=since)
+            FeedbackResponse.objects.counted()
+            .filter(created_at__gte=since)
             .values("page_id", "page__title")
             .annotate(yes=Count("pk", filter=Q(helpful=True)), total=Count("pk"))
             .filter(total__gte=MIN_ANSWERS)

@@ -10,6 +10,15 @@ from django.db.models.functions import Cast, NullIf, RowNumber
 from django.utils import timezone
 
 COMMENT_MAX_LENGTH = 1000
+NOTE_MAX_LENGTH = 2000
+
+
+class FeedbackState(models.TextChoices):
+    """Where an answer stands in the editors' triage; spam is left out of every figure."""
+
+    NEW = "new", "Ny"
+    HANDLED = "handled", "Hanterad"
+    SPAM = "spam", "Skräp"
 
 
 def new_token():
@@ -18,6 +27,14 @@ def new_token():
 
 
 class FeedbackResponseQuerySet(models.QuerySet):
+    def counted(self):
+        """The answers that count in figures and charts: all but those marked as spam."""
+        return self.exclude(state=FeedbackState.SPAM)
+
+    def new_comments(self):
+        """ "Nej" answers with a comment that nobody has handled yet."""
+        return self.filter(state=FeedbackState.NEW, helpful=False).exclude(comment="")
+
     def commentable(self, token, at=None):
         """The "Nej" answer with this token, still without a comment and within the comment window."""
         at = at or timezone.now()
@@ -95,6 +112,13 @@ class FeedbackResponse(models.Model):
     helpful = models.BooleanField("hjälpte sidan?")
     comment = models.TextField("kommentar", max_length=COMMENT_MAX_LENGTH, blank=True)
     created_at = models.DateTimeField("tidpunkt", default=timezone.now, db_index=True)
+    state = models.CharField("status", max_length=10, choices=FeedbackState.choices, default=FeedbackState.NEW)
+    note = models.TextField(
+        "intern anteckning",
+        max_length=NOTE_MAX_LENGTH,
+        blank=True,
+        help_text="Syns bara i administrationen, t.ex. vad som ändrades på sidan.",
+    )
     # Only the visitor who answered knows the token; sequential ids would let anyone comment on others' answers.
     token = models.CharField("nyckel", max_length=32, unique=True, default=new_token, editable=False)
 
@@ -102,7 +126,16 @@ class FeedbackResponse(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["page", "created_at"], name="feedback_page_created_idx")]
+        indexes = [
+            models.Index(fields=["page", "created_at"], name="feedback_page_created_idx"),
+            # Nearly every answer is new and has no comment: the owners' panel and digest read the few new
+            # "Nej" comments through this small partial index, not through an index on the state.
+            models.Index(
+                fields=["page", "created_at"],
+                name="feedback_new_comment_idx",
+                condition=Q(state="new", helpful=False) & ~Q(comment=""),
+            ),
+        ]
         verbose_name = "svar på återkoppling"
         verbose_name_plural = "svar på återkoppling"
 

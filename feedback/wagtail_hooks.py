@@ -5,20 +5,20 @@ from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .access import can_view_feedback, can_view_own_feedback, may_view_page_feedback
 from .models import FeedbackResponse
 from .views.reports import (
     FeedbackReportView,
     FeedbackResponseDeleteView,
+    FeedbackResponseEditView,
     PageFeedbackReportView,
-    feedback_permission_policy,
 )
-
-
-def can_view_feedback(user):
-    return feedback_permission_policy.user_has_permission(user, "view")
+from .views.trend import PageTrendView
+from .views.triage import FeedbackCommentsView
 
 
 @hooks.register("register_admin_urls")
@@ -30,7 +30,14 @@ def register_feedback_report_urls():
             FeedbackReportView.as_view(results_only=True),
             name="feedback_report_results",
         ),
+        path("reports/kommentarer/", FeedbackCommentsView.as_view(), name="feedback_comments"),
+        path(
+            "reports/kommentarer/results/",
+            FeedbackCommentsView.as_view(results_only=True),
+            name="feedback_comments_results",
+        ),
         path("reports/aterkoppling/<int:page_id>/", PageFeedbackReportView.as_view(), name="feedback_page_report"),
+        path("reports/aterkoppling/<int:page_id>/over-tid/", PageTrendView.as_view(), name="feedback_page_trend"),
         path(
             "reports/aterkoppling/<int:page_id>/results/",
             PageFeedbackReportView.as_view(results_only=True),
@@ -51,15 +58,37 @@ def register_feedback_report_menu_item():
     )
 
 
+class CommentsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_own_feedback(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_feedback_comments_menu_item():
+    return CommentsMenuItem(
+        "Kommentarer", reverse("feedback_comments"), name="feedback-comments", icon_name="comment", order=1310
+    )
+
+
 class FeedbackResponseViewSet(ModelViewSet):
-    """Deleting one answer from its page's report, and where it is used; answers are never added or
-    edited in the admin and have no listing beyond the reports."""
+    """Triage (state and internal note) and deleting one answer from the reports, and where it is used;
+    answers are never added in the admin, their answer and comment never changed, and they have no
+    listing beyond the reports."""
 
     model = FeedbackResponse
     name = "feedback_responses"
     url_prefix = "aterkoppling-svar"
     icon = "comment"
     delete_view_class = FeedbackResponseDeleteView
+    edit_view_class = FeedbackResponseEditView
+    panels = [
+        FieldPanel("page", read_only=True, heading="Sida"),
+        FieldPanel("created_at", read_only=True),
+        FieldPanel("helpful", read_only=True, heading="Svar"),
+        FieldPanel("comment", read_only=True),
+        FieldPanel("state"),
+        FieldPanel("note"),
+    ]
     inspect_view_enabled = False
     copy_view_enabled = False
     # An answer's link to its page needs no entry in Wagtail's reference index: the index would gain a
@@ -67,21 +96,22 @@ class FeedbackResponseViewSet(ModelViewSet):
     add_to_reference_index = False
 
     def get_common_view_kwargs(self, **kwargs):
-        names = dict.fromkeys(
-            ["index_url_name", "index_results_url_name", "add_url_name", "edit_url_name", "history_url_name"]
-        )
+        names = dict.fromkeys(["index_url_name", "index_results_url_name", "add_url_name", "history_url_name"])
         return super().get_common_view_kwargs(**{**names, **kwargs})
 
     def get_urlpatterns(self):
         return [
+            path("edit/<int:pk>/", self.edit_view, name="edit"),
             path("delete/<int:pk>/", self.delete_view, name="delete"),
             path("usage/<int:pk>/", self.usage_view, name="usage"),
         ]
 
     def get_permissions_to_register(self):
-        """Lets administrators give a group the right to read the feedback reports, and to delete answers."""
+        """Lets administrators give a group the right to read the feedback reports, to triage answers and to
+        delete them."""
         return Permission.objects.filter(
-            content_type__app_label="feedback", codename__in=["view_feedbackresponse", "delete_feedbackresponse"]
+            content_type__app_label="feedback",
+            codename__in=["view_feedbackresponse", "change_feedbackresponse", "delete_feedbackresponse"],
         )
 
 
@@ -97,14 +127,14 @@ class FeedbackSummaryMenuItem(PageMenuItem):
     priority = 90
 
     def is_shown(self, user):
-        return can_view_feedback(user)
+        return True  # decided below, per page
 
 
 @hooks.register("register_page_header_buttons")
 def feedback_summary_header_button(page, user, view_name, next_url=None):
-    if view_name != "edit" or not can_view_feedback(user):
+    if view_name != "edit" or not may_view_page_feedback(user, page):
         return []
-    counts = FeedbackResponse.objects.filter(page=page).summary()
+    counts = FeedbackResponse.objects.counted().filter(page=page).summary()
     label = f"Återkoppling: {counts['yes']} ja, {counts['no']} nej"
     if counts["share"] is not None:
         label += f" ({counts['share']:.0f}\u00a0% ja)"

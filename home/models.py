@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.fields import StreamField
-from core.models import ContactsMixin, SiteChromeMixin
+from core.models import ContactsMixin, OwnershipMixin, SiteChromeMixin
 from core.search_fields import admin_findable
 from events.models import upcoming
 from knowledge.models import KnowledgePage
@@ -66,7 +66,7 @@ class HomePage(SiteChromeMixin, Page):
         return list(KnowledgePage.latest(limit))
 
 
-class ContentPage(ContactsMixin, SiteChromeMixin, Page):
+class ContentPage(ContactsMixin, OwnershipMixin, SiteChromeMixin, Page):
     """A plain page of text, such as Om oss, Tillgänglighetsredogörelse or Personuppgifter."""
 
     page_description = "En vanlig textsida, t.ex. Om oss eller Tillgänglighetsredogörelse."
@@ -82,7 +82,7 @@ class ContentPage(ContactsMixin, SiteChromeMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body"), FieldPanel("contacts")]
-    settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
+    settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels + OwnershipMixin.ownership_panels
 
     search_fields = admin_findable(Page.search_fields + [index.SearchField("intro"), index.SearchField("body")])
 

@@ -17,7 +17,7 @@ from core import structured_data
 from core.cards import PAGE_CARD_FIELDS
 from core.dates import long_date
 from core.fields import StreamField
-from core.models import ContactsMixin, SiteChromeMixin, Topic
+from core.models import ContactsMixin, OwnershipMixin, SiteChromeMixin, Topic
 from core.pagination import filter_query, paginate
 from core.search_fields import admin_findable
 from core.streams import convert_streams
@@ -121,7 +121,7 @@ class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
         return KnowledgeFeed(self)(request)
 
 
-class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
+class KnowledgePage(ContactsMixin, OwnershipMixin, SiteChromeMixin, Page):
     """A themed knowledge page: intro, key points and media (webcasts, podcasts, web courses, webinars)."""
 
     page_description = "En kunskapssida om ett tema, med webbsändningar, poddar och webbkurser."
@@ -179,7 +179,7 @@ class KnowledgePage(ContactsMixin, SiteChromeMixin, Page):
         FieldPanel("contacts"),
         MultiFieldPanel([FieldPanel("related_pages")], heading="Relaterat"),
     ]
-    settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
+    settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels + OwnershipMixin.ownership_panels
 
     search_fields = admin_findable(
         Page.search_fields

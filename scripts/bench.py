@@ -9,8 +9,9 @@ each cached page so that drift in the machine's speed does not skew a ratio. Que
 time come from renders in-process against the same database (round robin over the pages), and
 instructions per render from valgrind
 (scripts/bench_instructions.py), which unlike milliseconds do not vary with the machine.
-Lighthouse scores the home page and the seed pages at mobile settings. Everything is bounded in
-time; nothing leaves 127.0.0.1.
+Lighthouse scores the home page and the seed pages at mobile settings. Last, scripts/bench_owners.py
+counts the queries of the page owners' panel and reports at 10 and 1,000 pages (1,000 and 100,000
+answers). Everything is bounded in time; nothing leaves 127.0.0.1.
 """
 
 import argparse
@@ -378,6 +379,7 @@ def main():
     parser.add_argument("--redis", default="", help="a REDIS_URL for the page cache (default: local memory)")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--no-instructions", action="store_true", help="skip counting instructions (valgrind)")
+    parser.add_argument("--no-owners", action="store_true", help="skip the owners' query budgets (bench_owners.py)")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
     args.duration = min(max(args.duration, 1), 60)
@@ -467,6 +469,25 @@ def main():
                 results["lighthouse"][title] = lighthouse(cached_base + path, workdir)
 
         report(results, args)
+        if not args.no_owners:
+            # Last, since it grows the site to 1,000 pages and 100,000 answers in the benchmark's database.
+            log("Owners' panel and reports at 10 and 1,000 pages …")
+            owners = (
+                subprocess.run(
+                    [PYTHON, "scripts/bench_owners.py"],
+                    cwd=ROOT,
+                    env=render_env,
+                    capture_output=True,
+                    text=True,
+                    timeout=1800,
+                    check=True,
+                )
+                .stdout.strip()
+                .splitlines()
+            )
+            print()
+            print("\n".join(owners[:-1]))
+            results["owners"] = json.loads(owners[-1])
         if args.json:
             Path(args.json).write_text(json.dumps(results, indent=2, ensure_ascii=False))
     finally:

@@ -1,9 +1,11 @@
 """Shared models: people, topics, site notices, site settings, page mixins, the rate-limit log
 and the fields of stored e-mail."""
 
+from .link_alerts import LinkAlert, LinkChange
 from .mixins import ContactsMixin, SiteChromeMixin
 from .notices import SiteNotice
 from .outbox import EmailState, QueuedEmail
+from .ownership import OwnershipMixin
 from .page_cache import PageCacheGeneration
 from .people import Person
 from .periodic_jobs import JobOutcome, PeriodicJob
@@ -17,6 +19,9 @@ __all__ = [
     "EmailState",
     "FooterSettings",
     "JobOutcome",
+    "LinkAlert",
+    "LinkChange",
+    "OwnershipMixin",
     "PageCacheGeneration",
     "PeriodicJob",
     "Person",

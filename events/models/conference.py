@@ -6,7 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.fields import StreamField
-from core.models import SiteChromeMixin
+from core.models import OwnershipMixin, SiteChromeMixin
 from core.search_fields import admin_findable
 from events.blocks import ConferenceStreamBlock
 
@@ -14,7 +14,7 @@ from .choices import EventFormat
 from .mixins import BODY_HELP, EVENT_PARENTS, INTRO_HELP, EventMixin
 
 
-class ConferencePage(EventMixin, SiteChromeMixin, Page):
+class ConferencePage(EventMixin, OwnershipMixin, SiteChromeMixin, Page):
     """A conference or course day with its programme, themes and sessions."""
 
     page_description = "En konferens eller kursdag med program, teman och pass."
@@ -36,7 +36,7 @@ class ConferencePage(EventMixin, SiteChromeMixin, Page):
         + [FieldPanel("body")]
         + EventMixin.people_panels
     )
-    settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
+    settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels + OwnershipMixin.ownership_panels
 
     search_fields = admin_findable(
         Page.search_fields + EventMixin.event_search_fields + [index.SearchField("intro"), index.SearchField("body")]

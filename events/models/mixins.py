@@ -33,6 +33,9 @@ BODY_HELP = "Börja med Rubrik 2 och hoppa inte över rubriknivåer."
 class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, models.Model):
     """Fields and behaviour shared by conference, seminar series and network pages."""
 
+    # A page review (core.models.OwnershipMixin) is not due once the event is over.
+    review_until_fields = ("end", "start")
+
     start = models.DateTimeField(
         "start", null=True, blank=True, db_index=True, help_text="Datum och klockslag i svensk tid."
     )

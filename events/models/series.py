@@ -18,7 +18,7 @@ from wagtail.search.tasks import insert_or_update_object_task
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.fields import StreamField
-from core.models import SiteChromeMixin
+from core.models import OwnershipMixin, SiteChromeMixin
 from core.search_fields import admin_findable
 from core.streams import convert_streams
 from core.text import control_character_errors
@@ -56,7 +56,7 @@ class SeminarSeriesForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class SeminarSeriesPage(EventMixin, SiteChromeMixin, Page):
+class SeminarSeriesPage(EventMixin, OwnershipMixin, SiteChromeMixin, Page):
     """A webinar series in dated parts, with series-wide registration and notes about the webcast."""
 
     page_description = "En serie webbinarier i flera daterade delar."
@@ -109,7 +109,7 @@ class SeminarSeriesPage(EventMixin, SiteChromeMixin, Page):
         ]
         + EventMixin.people_panels
     )
-    settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
+    settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels + OwnershipMixin.ownership_panels
 
     search_fields = admin_findable(
         Page.search_fields

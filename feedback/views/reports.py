@@ -5,6 +5,7 @@ from collections import defaultdict
 from types import SimpleNamespace
 
 import django_filters
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -12,21 +13,20 @@ from django.utils.functional import cached_property
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail.admin.views.generic import DeleteView
+from wagtail.admin.views.generic import DeleteView, EditView
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import HeaderButton
 from wagtail.models import Page
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.exports import SafeExportMixin
 from core.page_titles import HIDDEN_TITLE, readable_page_ids, title_for
 from core.page_urls import public_url
 
-from ..models import FeedbackResponse
+from ..access import feedback_permission_policy, may_triage, may_view_page_feedback
+from ..models import FeedbackResponse, FeedbackState
+from .triage_columns import RevisionColumn, StateColumn, decorate_responses
 
 LATEST_COMMENTS = 3
-
-feedback_permission_policy = ModelPermissionPolicy(FeedbackResponse)
 
 
 def start_of_day(day):
@@ -66,6 +66,7 @@ class PageFeedbackFilterSet(PeriodFilterSet):
         label="Svar", choices=[("true", "Ja"), ("false", "Nej")], method="filter_helpful", empty_label="Alla"
     )
     has_comment = django_filters.BooleanFilter(label="Med kommentar", method="filter_has_comment")
+    state = django_filters.ChoiceFilter(label="Status", choices=FeedbackState.choices, empty_label="Alla")
 
     class Meta:
         model = FeedbackResponse
@@ -163,7 +164,7 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
 
     def get_base_queryset(self):
         # Rows of the answers' own table, grouped by page, the date range filtering rows (by index).
-        return FeedbackResponse.objects.between(*self.period).totals_by_page()
+        return FeedbackResponse.objects.counted().between(*self.period).totals_by_page()
 
     def order_queryset(self, queryset):
         return queryset  # sorted in get_filtered_queryset, once the titles are known
@@ -186,7 +187,7 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
     def decorate_paginated_queryset(self, rows):
         # Changed in place: the listing's table already holds these rows.
         pages = list(rows)
-        comments = FeedbackResponse.objects.between(*self.period).filter(page__in=[page.pk for page in pages])
+        comments = FeedbackResponse.objects.counted().between(*self.period).filter(page__in=[page.pk for page in pages])
         by_page = defaultdict(list)
         for page_id, comment in comments.latest_comments(LATEST_COMMENTS).values_list("page_id", "comment"):
             by_page[page_id].append(comment)
@@ -200,7 +201,7 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
 
 
 class PageFeedbackReportView(FeedbackPermissionMixin, ReportView):
-    """Every answer to one page, newest first, with its comment."""
+    """Every answer to one page, newest first, with its comment; for feedback readers and the page's owner."""
 
     header_icon = "comment"
     filterset_class = PageFeedbackFilterSet
@@ -217,6 +218,8 @@ class PageFeedbackReportView(FeedbackPermissionMixin, ReportView):
             CommentsColumn(
                 "comment", label="Kommentar", accessor=lambda response: [response.comment] if response.comment else []
             ),
+            StateColumn("state", label="Status", sort_key="state"),
+            RevisionColumn("revision", label="Version"),
         ]
         if self.permission_policy.user_has_permission(self.request.user, "delete"):
             columns.append(DeleteColumn())
@@ -225,6 +228,9 @@ class PageFeedbackReportView(FeedbackPermissionMixin, ReportView):
     @cached_property
     def page(self):
         return get_object_or_404(Page, pk=self.kwargs["page_id"])
+
+    def user_has_permission(self, permission):
+        return may_view_page_feedback(self.request.user, self.page)
 
     @cached_property
     def shown_title(self):
@@ -241,11 +247,13 @@ class PageFeedbackReportView(FeedbackPermissionMixin, ReportView):
 
     @cached_property
     def header_buttons(self):
+        trend = reverse("feedback_page_trend", args=[self.page.pk])
+        buttons = [HeaderButton("Utveckling över tid", url=trend, icon_name="calendar")]
         # The page the answers are about, as visitors see it, for a user who may know which page it is.
         if not self.page.live or self.shown_title == HIDDEN_TITLE:
-            return []
+            return buttons
         url = self.page.get_full_url(request=self.request)
-        return [HeaderButton("Visa sidan", url=url, icon_name="link-external", attrs={"target": "_blank"})]
+        return [*buttons, HeaderButton("Visa sidan", url=url, icon_name="link-external", attrs={"target": "_blank"})]
 
     def get_filename(self):
         # A slug names the page as much as its title does.
@@ -258,7 +266,10 @@ class PageFeedbackReportView(FeedbackPermissionMixin, ReportView):
         return reverse("feedback_page_report_results", args=[self.page.pk])
 
     def get_base_queryset(self):
-        return FeedbackResponse.objects.filter(page=self.page)
+        return FeedbackResponse.objects.filter(page=self.page).select_related("page", "revision")
+
+    def decorate_paginated_queryset(self, rows):
+        return decorate_responses(self.request.user, list(rows), may_triage(self.request.user, self.page.owner_id))
 
     def order_queryset(self, queryset):
         return queryset.order_by(self.ordering or "-created_at", "-pk")
@@ -267,6 +278,26 @@ class PageFeedbackReportView(FeedbackPermissionMixin, ReportView):
         context = super().get_context_data(*args, **kwargs)
         context["feedback_page"] = self.page
         return context
+
+
+class FeedbackResponseEditView(EditView):
+    """Sets an answer's state and internal note, then goes back to the list it came from; for those who
+    triage all answers and for the page's owner."""
+
+    def user_has_permission(self, permission):
+        return True  # decided per answer in get_object, where its page's owner is known
+
+    def get_object(self, queryset=None):
+        response = super().get_object(queryset)
+        if not may_triage(self.request.user, response.page.owner_id):
+            raise PermissionDenied
+        return response
+
+    def get_success_url(self):
+        return get_valid_next_url_from_request(self.request) or reverse("feedback_comments")
+
+    def get_success_message(self, instance=None):
+        return f"Kommentaren är nu markerad som {self.object.get_state_display().lower()}."
 
 
 class FeedbackResponseDeleteView(DeleteView):

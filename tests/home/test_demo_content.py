@@ -85,3 +85,24 @@ def test_every_seed_page_has_the_notice_contact_feedback_and_footer(client, home
     html = client.get(page.url).content.decode()
     for element in SHARED_ELEMENTS:
         assert element in html, f"{element!r} missing on {title}"
+
+
+def test_the_demo_pages_have_owners_one_overdue_review_triaged_comments_and_a_story_over_versions(home_page):
+    from django.utils import timezone
+
+    from core.reviews import due_for_review
+    from feedback.models import FeedbackResponse, FeedbackState
+    from feedback.trends import shares_by_revision
+    from knowledge.models import KnowledgePage
+
+    call_command("load_demo_content")
+    call_command("load_demo_content")
+    today = timezone.localdate()
+    overdue = [row for row in due_for_review() if row[2] < today]
+    assert [row[1] for row in overdue] == [KnowledgePage.objects.get().title]
+    assert all(row[3] for row in due_for_review(until=today + timezone.timedelta(days=3650)))
+    story = KnowledgePage.objects.get()
+    states = set(FeedbackResponse.objects.filter(page=story).with_comment().values_list("state", flat=True))
+    assert states == {FeedbackState.NEW, FeedbackState.HANDLED, FeedbackState.SPAM}
+    before, after = shares_by_revision(story)
+    assert after.share - before.share > 20 and before.total >= 30 and after.total >= 30

@@ -37,6 +37,7 @@ PERIODIC_JOBS = [
     ("purge_registrations", 24 * 3600, "command:purge_registrations"),
     ("purge_search_terms", 24 * 3600, "command:purge_search_terms"),
     ("clearsessions", 24 * 3600, "command:clearsessions"),
+    ("owner_digests", 7 * 24 * 3600, "editorial.digest.send_owner_digests"),
 ]
 if TASKS_QUEUE == "database":
     # The database queue keeps each task's result; finished ones go after 14 days (RQ expires its own).

@@ -369,6 +369,10 @@ FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "10"))  # submis
 FEEDBACK_RATE_WINDOW = int(os.environ.get("FEEDBACK_RATE_WINDOW", "600"))  # seconds
 FEEDBACK_COMMENT_WINDOW = int(os.environ.get("FEEDBACK_COMMENT_WINDOW", "3600"))  # seconds to add a comment
 FEEDBACK_COMMENT_RETENTION_DAYS = int(os.environ.get("FEEDBACK_COMMENT_RETENTION_DAYS", "365"))
+# Page ownership (docs/ownership.md): a published page is due for review this many months later, unless its
+# editor chose a date; owners hear of it this many days ahead in "Mina sidor" and the weekly digest.
+PAGE_REVIEW_MONTHS = int(os.environ.get("PAGE_REVIEW_MONTHS", "12"))
+PAGE_REVIEW_NOTICE_DAYS = int(os.environ.get("PAGE_REVIEW_NOTICE_DAYS", "30"))
 
 # On-site registration (see docs/registrations.md)
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))  # after the event ends

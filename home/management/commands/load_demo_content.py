@@ -44,6 +44,7 @@ class Command(BaseCommand):
         self.build_content_pages(ctx, site)
         for module_name in APP_BUILDERS:
             importlib.import_module(module_name).build(ctx)
+        core_demo.build_ownership(ctx)
         return ctx
 
     def build_home(self, home: HomePage):
