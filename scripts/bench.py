@@ -307,10 +307,12 @@ def report(results, args):
         f"Ratios compare each page with the static file measured in turns with its cached runs "
         f"({args.slices} x {args.slice_seconds} s each; = 1.00)."
     )
+    print("cpu: CPU time per render, the server process plus its PostgreSQL backend (less load-dependent).")
     print("instr.: CPU instructions per render (valgrind), the same on any machine of this kind.")
     print()
     header = (
-        f"{'page':32} {'queries':>7} {'render':>8} {'instr.':>7} | {'uncached':>9} {'p50':>7} {'p99':>7} {'ratio':>6} |"
+        f"{'page':32} {'queries':>7} {'render':>8} {'cpu':>8} {'instr.':>7} |"
+        f" {'uncached':>9} {'p50':>7} {'p99':>7} {'ratio':>6} |"
         f" {'cached':>8} {'p50':>6} {'p99':>6} {'ratio':>6}"
     )
     print(header)
@@ -323,6 +325,7 @@ def report(results, args):
         ceiling = results["ceiling"][path]["rps"]
         print(
             f"{title[:32]:32} {render.get('queries', '?'):>7} {render.get('median_ms', 0):>6.1f}ms"
+            f" {render.get('cpu_ms', 0):>6.1f}ms"
             f" {instructions(render):>7} |"
             f" {uncached['rps']:>7.0f}/s {uncached['p50_ms']:>5.1f}ms {uncached['p99_ms']:>5.1f}ms"
             f" {ratio(uncached['rps'], ceiling):>6.2f} |"
