@@ -19,10 +19,11 @@ from knowledge.models import KnowledgePage
 class HomePage(SiteChromeMixin, Page):
     """The site's start page: an introduction, featured content and the latest from each section."""
 
-    page_description = "Webbplatsens startsida. Det finns bara en."
+    page_description = "Webbplatsens startsida. Det finns en per språk."
 
     parent_page_types = ["wagtailcore.Page"]
-    max_count = 1
+    # The Swedish start page and its English translation (docs/translation.md).
+    max_count = 2
 
     intro = RichTextField(
         "ingress", blank=True, features=["bold", "italic", "link"], help_text="Vilka vi är och vad webbplatsen ger."
@@ -58,12 +59,12 @@ class HomePage(SiteChromeMixin, Page):
         return context
 
     def upcoming_events(self, limit=3):
-        """The next events from the events section, soonest first."""
-        return upcoming(limit=limit)
+        """The next events in the start page's language, soonest first."""
+        return upcoming(limit=limit, locale=self.locale_id)
 
     def latest_knowledge(self, limit=3):
-        """The newest knowledge pages."""
-        return list(KnowledgePage.latest(limit))
+        """The newest knowledge pages in the start page's language."""
+        return list(KnowledgePage.latest(limit, locale=self.locale_id))
 
 
 class ContentPage(ContactsMixin, OwnershipMixin, SiteChromeMixin, Page):

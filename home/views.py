@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from core.models import Topic
 from core.pagination import filter_query, paginate
@@ -26,9 +26,10 @@ def search(request):
     promotions, results = [], None
     if query:
         site = Site.find_for_request(request)
-        pages = Page.objects.live().public()
+        # Per language: /sok/ finds the Swedish pages, /en/sok/ the English ones (docs/translation.md).
+        pages = Page.objects.live().public().filter(locale=Locale.get_active())
         if site:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
+            pages = pages.descendant_of(site.root_page.localized, inclusive=True)
         search_query = Query.get(query)
         search_query.add_hit()
         # Only promotions of pages the search itself may show: live, public and in this site.
@@ -89,6 +90,7 @@ def topic_detail(request, slug):
     if not TOPIC_SLUG.fullmatch(slug):
         raise Http404("Okänt ämne")
     topic = get_object_or_404(Topic, slug=slug)
-    events = load_events(event_ids(topic=topic)[:TOPIC_LIMIT])
-    knowledge = KnowledgePage.for_topic(topic, limit=TOPIC_LIMIT)
+    locale = Locale.get_active()
+    events = load_events(event_ids(topic=topic, locale=locale)[:TOPIC_LIMIT])
+    knowledge = KnowledgePage.for_topic(topic, limit=TOPIC_LIMIT, locale=locale)
     return render(request, "home/topic_detail.html", {"topic": topic, "events": events, "knowledge": knowledge})

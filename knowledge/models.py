@@ -301,12 +301,16 @@ class KnowledgePage(ContactsMixin, OwnershipMixin, SiteChromeMixin, Page):
         return cls.objects.live().public().order_by("-publication_date", "-first_published_at", "-pk")
 
     @classmethod
-    def for_topic(cls, topic, limit=None):
-        """Live, public knowledge pages tagged with a topic (a Topic or its pk), newest first, for cards."""
+    def for_topic(cls, topic, limit=None, locale=None):
+        """Live, public knowledge pages tagged with a topic (a Topic or its pk), newest first, for cards;
+        only those in `locale` when given."""
         pages = cls.visible().filter(topics=topic).only(*CARD_FIELDS)
+        if locale is not None:
+            pages = pages.filter(locale=locale)
         return pages[:limit] if limit else pages
 
     @classmethod
-    def latest(cls, limit=3):
-        """The newest live, public knowledge pages, for cards."""
-        return cls.visible().only(*CARD_FIELDS)[:limit]
+    def latest(cls, limit=3, locale=None):
+        """The newest live, public knowledge pages (in `locale` when given), for cards."""
+        pages = cls.visible().only(*CARD_FIELDS)
+        return (pages.filter(locale=locale) if locale is not None else pages)[:limit]

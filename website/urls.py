@@ -1,6 +1,7 @@
-"""URL routes: admin, small app views, then Wagtail's page tree for everything else."""
+"""URL routes: admin, small app views, then Wagtail's page tree (Swedish, and English under /en/)."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -14,7 +15,6 @@ urlpatterns = [
     path("anmalan/", include("registrations.urls")),
     path("bevaka/", include("alerts.urls")),
     path("", include("core.urls")),
-    path("", include("home.urls")),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
@@ -22,8 +22,12 @@ if settings.DEBUG or settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
-urlpatterns += [
-    # Wagtail's own patterns come last: its password and login views for private pages, then its
-    # page view for every path not matched above.
+# Wagtail's own patterns come last: its password and login views for private pages, then its page
+# view for every path not matched above. Swedish keeps its addresses; English ones begin with /en/,
+# and Wagtail serves the English translation of the start page there (docs/translation.md).
+# Search and the topic pages too, so /en/sok/ searches the English pages in English.
+urlpatterns += i18n_patterns(
+    path("", include("home.urls")),
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)

@@ -41,7 +41,10 @@ class LinkStructValue(blocks.StructValue):
 class LinkBlock(blocks.StructBlock):
     """One link: to a page, a document or an external address, with optional text."""
 
-    text = blocks.CharBlock(label="Länktext", required=False, help_text="Tomt ger sidans eller dokumentets titel.")
+    # "" rather than None when stored data lacks it: wagtail-localize cannot translate a None text.
+    text = blocks.CharBlock(
+        label="Länktext", required=False, default="", help_text="Tomt ger sidans eller dokumentets titel."
+    )
     page = PageChooserBlock(label="Sida", required=False, help_text="En sida på webbplatsen.")
     document = DocumentChooserBlock(label="Dokument", required=False, help_text="Ett uppladdat dokument, t.ex. en pdf.")
     external_url = blocks.URLBlock(

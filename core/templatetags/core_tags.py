@@ -19,8 +19,9 @@ def long_date(value):
 
 
 def _site_root(context):
+    # The start page in the active language: the English pages' menu and breadcrumbs start at its translation.
     site = Site.find_for_request(context.get("request"))
-    return site.root_page if site else None
+    return site.root_page.localized if site else None
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)

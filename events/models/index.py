@@ -39,9 +39,10 @@ def _upcoming_q(now):
     return Q(end__gte=now) | Q(start__isnull=True)
 
 
-def event_ids(parent=None, *, archive=False, event_format=None, topic=None, now=None, ended_since=None):
+def event_ids(parent=None, *, archive=False, event_format=None, topic=None, now=None, ended_since=None, locale=None):
     """(id, start, content type id) of matching events across all event types, in listing order, as one
-    database query; `ended_since` narrows the archive to events that ended after that moment."""
+    database query; `ended_since` narrows the archive to events that ended after that moment, `locale`
+    to the events in one language (a listing's children are in its own)."""
     now = now or timezone.now()
     # What .public() excludes, read once for all event types instead of once per type.
     private = Page.objects.private_q()
@@ -50,6 +51,8 @@ def event_ids(parent=None, *, archive=False, event_format=None, topic=None, now=
         queryset = model.objects.live().exclude(private)
         if parent is not None:
             queryset = queryset.child_of(parent)
+        if locale is not None:
+            queryset = queryset.filter(locale=locale)
         queryset = queryset.filter(end__lt=now) if archive else queryset.filter(_upcoming_q(now))
         if ended_since is not None:
             queryset = queryset.filter(end__gte=ended_since)
@@ -86,9 +89,9 @@ def load_events(rows, for_calendar=False):
     return [pages[pk] for pk in ids if pk in pages]
 
 
-def upcoming(limit=3, parent=None):
+def upcoming(limit=3, parent=None, locale=None):
     """The next live, public events, soonest first (ongoing networks last); for the home page."""
-    rows = event_ids(parent)[:limit]
+    rows = event_ids(parent, locale=locale)[:limit]
     return load_events(rows)
 
 

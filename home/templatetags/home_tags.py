@@ -16,6 +16,6 @@ def feed_links(context):
     if site is None:
         return {}
     return {
-        key: model.objects.live().public().descendant_of(site.root_page).order_by("path").first()
+        key: model.objects.live().public().descendant_of(site.root_page.localized).order_by("path").first()
         for key, model in (("events", EventIndexPage), ("knowledge", KnowledgeIndexPage))
     }

@@ -27,6 +27,9 @@ INSTALLED_APPS = [
     "knowledge",
     "home",
     "editorial",
+    # The translation workflow (docs/translation.md); its locales app stands in for wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
@@ -96,6 +99,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
@@ -277,12 +281,14 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 }
 ADMIN_URL_PREFIX = "/admin/"
 
+# Swedish first and without a prefix in addresses; English pages live under /en/ (docs/translation.md).
 LANGUAGE_CODE = "sv"
-LANGUAGES = [("sv", "Svenska")]
+LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 FORMAT_MODULE_PATH = ["core.formats"]
-# Our Swedish for strings that Wagtail and other packages leave in English; read before theirs.
+# Our Swedish for strings that Wagtail and other packages leave in English, and our English for the
+# site's own strings (written in Swedish in the code); read before theirs.
 LOCALE_PATHS = [BASE_DIR / "core" / "locale"]
 USE_TZ = True
 
@@ -325,7 +331,10 @@ LOGGING = {
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Kommuner och regioner")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska")]
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# No machine translation: wagtail-localize offers it only when WAGTAILLOCALIZE_MACHINE_TRANSLATOR names a
+# service, and that would send our text to a third party. Outside translators get PO files instead.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from Gravatar: it would send a hash of every editor's e-mail address to a third party
 # (and the admin's policy blocks it anyway); Wagtail shows its own default avatar instead.

@@ -11,8 +11,8 @@ from core import demo as core_demo
 from home.demo import DemoContext, get_or_create_child
 from home.models import ContentPage, HomePage
 
-# Each app builds its own part; order matters (feedback needs the pages).
-APP_BUILDERS = ["events.demo", "knowledge.demo", "feedback.demo"]
+# Each app builds its own part; order matters (the English translations and feedback need the pages).
+APP_BUILDERS = ["events.demo", "knowledge.demo", "home.demo_en", "feedback.demo"]
 
 
 class Command(BaseCommand):

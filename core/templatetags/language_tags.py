@@ -1,0 +1,41 @@
+"""Template tags for pages in more than one language: hreflang alternates and the language switch."""
+
+from django import template
+from django.conf import settings
+
+register = template.Library()
+
+
+def language_versions(page, request=None):
+    """(language code, language name, full URL, page) of the page and each live, public translation,
+    in the order of WAGTAIL_CONTENT_LANGUAGES; just the page itself when it has no translation."""
+    if page is None or not hasattr(page, "get_translations"):
+        return []
+    pages = {page.locale.language_code: page}
+    for translation in page.get_translations().live().public().select_related("locale"):
+        pages.setdefault(translation.locale.language_code, translation)
+    versions = []
+    for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        if code in pages and (url := pages[code].get_full_url(request)):
+            versions.append((code, name, url, pages[code]))
+    return versions
+
+
+@register.inclusion_tag("components/hreflang.html", takes_context=True)
+def hreflang_links(context):
+    """<link rel="alternate" hreflang> for every language version, and x-default (the Swedish one);
+    nothing on a page that exists in one language only."""
+    versions = language_versions(context.get("page"), context.get("request"))
+    if len(versions) < 2:
+        return {"versions": []}
+    default = next((url for code, _name, url, _page in versions if code == settings.LANGUAGE_CODE), versions[0][2])
+    return {"versions": versions, "default_url": default}
+
+
+@register.inclusion_tag("components/language_switch.html", takes_context=True)
+def language_switch(context):
+    """Links to the page's translations, each in its own language; none when there is no translation."""
+    page = context.get("page")
+    versions = language_versions(page, context.get("request"))
+    others = [(code, name, url) for code, name, url, other in versions if other.pk != page.pk]
+    return {"others": others}
