@@ -1,9 +1,10 @@
-"""Swedish dates, independent of the active locale: 10 september 2027, in Stockholm time."""
+"""Dates in Stockholm time, in the active language: 10 september 2027 in Swedish, 10 September 2027 on
+English pages (British order, as our partners abroad read it; docs/translation.md)."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -21,6 +22,25 @@ MONTHS = (
     "november",
     "december",
 )
+ENGLISH_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def is_english():
+    """True while an English page (or e-mail, or feed) is being written."""
+    return (translation.get_language() or "").startswith("en")
 
 
 def local(value):
@@ -36,12 +56,12 @@ def _day(value):
 
 
 def day_month(value):
-    """10 september"""
+    """10 september (10 September in English)"""
     value = _day(value)
-    return f"{value.day} {MONTHS[value.month - 1]}"
+    return f"{value.day} {(ENGLISH_MONTHS if is_english() else MONTHS)[value.month - 1]}"
 
 
 def long_date(value):
-    """10 september 2027"""
+    """10 september 2027 (10 September 2027 in English)"""
     value = _day(value)
     return f"{day_month(value)} {value.year}"

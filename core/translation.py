@@ -6,7 +6,7 @@ saved (published, for a page). Strings without a translation fall back to the so
 """
 
 import polib
-from wagtail.models import Locale
+from wagtail.models import DraftStateMixin, Locale
 from wagtail_localize.models import Translation, TranslationSource
 
 
@@ -26,8 +26,18 @@ def translate(instance, language_code, strings, publish=True):
     for entry in po:
         entry.msgstr = strings.get(entry.msgid, entry.msgstr)
     translation.import_po(po)
-    translation.save_target(publish=publish)
-    return instance.get_translation(translation.target_locale)
+    if not isinstance(instance, DraftStateMixin):
+        translation.save_target()
+        return instance.get_translation(translation.target_locale)
+    # Saved as a draft, then published here: wagtail-localize would publish at the end of the
+    # transaction from the object as it was before, and inside a longer transaction (the demo
+    # builds in one) that would write back a stale count of the page's children.
+    translation.save_target(publish=False)
+    target = type(instance).objects.get(pk=instance.get_translation(translation.target_locale).pk)
+    if publish:
+        target.latest_revision.publish()
+        target.refresh_from_db()
+    return target
 
 
 def read_po(path):

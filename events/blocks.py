@@ -3,7 +3,7 @@
 from wagtail import blocks
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DateBlock, SpeakerBlock, TimeBlock
-from events.formatting import clock
+from events.formatting import clock, clock_span
 
 START_HELP = "Svensk tid. Tomt om tiden inte är bestämd än."
 END_HELP = "Tomt visar bara starttiden."
@@ -11,14 +11,14 @@ SPEAKERS_HELP = "Välj personer ur registret eller skriv namn och titel."
 
 
 def format_time(value):
-    """A time in Swedish style: 13.15."""
+    """A time in the active language's style: 13.15 (1.15 pm)."""
     return clock(value) if value else ""
 
 
 def format_time_range(start, end):
-    """A span in Swedish style with an en dash: 13.15–14.00 (or only the start)."""
+    """A span with an en dash: 13.15–14.00, 1.15–2 pm in English (or only the start)."""
     if start and end:
-        return f"{format_time(start)}–{format_time(end)}"
+        return clock_span(start, end)
     return format_time(start)
 
 

@@ -1,8 +1,9 @@
-"""Swedish times, spans and event dates, on top of the Swedish dates of core/dates.py."""
+"""Times, spans and event dates in the active language, on top of the dates of core/dates.py: Swedish
+"12 mars 2027 kl. 09.30–16.00", English "12 March 2027, 9.30 am–4 pm" (docs/translation.md)."""
 
 import datetime as dt
 
-from core.dates import STOCKHOLM, day_month, local, long_date
+from core.dates import STOCKHOLM, day_month, is_english, local, long_date
 
 
 def combine(date, time=None):
@@ -22,8 +23,29 @@ def day_span(date, start_time=None, end_time=None):
 
 
 def clock(value):
-    """13.15"""
+    """13.15 (1.15 pm in English)"""
+    if is_english():
+        return f"{_english_hours(value)} {_meridiem(value)}"
     return value.strftime("%H.%M")
+
+
+def _english_hours(value):
+    # 1.15, 2 (whole hours without minutes), 12 for noon and midnight.
+    hour = value.hour % 12 or 12
+    return f"{hour}.{value.minute:02d}" if value.minute else str(hour)
+
+
+def _meridiem(value):
+    return "am" if value.hour < 12 else "pm"
+
+
+def clock_span(start, end):
+    """13.15–14.00 (1.15–2 pm, or 11 am–1 pm, in English); one time when there is no end."""
+    if not end or end == start:
+        return clock(start)
+    if is_english() and _meridiem(start) == _meridiem(end):
+        return f"{_english_hours(start)}–{clock(end)}"
+    return f"{clock(start)}–{clock(end)}"
 
 
 def date_span(start, end):
@@ -40,14 +62,15 @@ def date_span(start, end):
 
 
 def when(start, end):
-    """Date and time of an event: 12 mars 2027 kl. 09.30–16.00, or a multi-day span with times."""
+    """Date and time of an event: 12 mars 2027 kl. 09.30–16.00 (12 March 2027, 9.30 am–4 pm), or a
+    multi-day span with times."""
     start, end = local(start), local(end)
     if not start:
         return ""
+    at = ", " if is_english() else " kl. "
     if not end or end.date() == start.date():
-        times = f"{clock(start)}–{clock(end)}" if end and end != start else clock(start)
-        return f"{long_date(start)} kl. {times}"
-    return f"{long_date(start)} kl. {clock(start)} – {long_date(end)} kl. {clock(end)}"
+        return f"{long_date(start)}{at}{clock_span(start, end)}"
+    return f"{long_date(start)}{at}{clock(start)} – {long_date(end)}{at}{clock(end)}"
 
 
 def next_midnight(date):
@@ -58,6 +81,7 @@ def next_midnight(date):
 __all__ = [
     "STOCKHOLM",
     "clock",
+    "clock_span",
     "combine",
     "date_span",
     "day_month",

@@ -1,24 +1,25 @@
 """The fixed choices of events: formats, statuses, registration states and registration questions."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class EventFormat(models.TextChoices):
     """What kind of event a page describes; visitors filter the listing by it."""
 
-    CONFERENCE = "konferens", "Konferens"
-    WEBINAR = "webbseminarium", "Webbseminarium"
-    NETWORK = "natverkstraff", "Nätverksträff"
-    COURSE = "utbildning", "Utbildning"
+    CONFERENCE = "konferens", _("Konferens")
+    WEBINAR = "webbseminarium", _("Webbseminarium")
+    NETWORK = "natverkstraff", _("Nätverksträff")
+    COURSE = "utbildning", _("Utbildning")
 
 
 class EventStatus(models.TextChoices):
     """Whether an event goes ahead as planned; every status but the first is shown prominently."""
 
-    SCHEDULED = "planerad", "Planerad"
-    CANCELLED = "installd", "Inställd"
-    POSTPONED = "flyttad", "Flyttad"
-    FULL = "fullbokad", "Fullbokad"
+    SCHEDULED = "planerad", _("Planerad")
+    CANCELLED = "installd", _("Inställd")
+    POSTPONED = "flyttad", _("Flyttad")
+    FULL = "fullbokad", _("Fullbokad")
 
 
 # What each status means to search engines (schema.org eventStatus).

@@ -4,8 +4,10 @@ from urllib.parse import urlencode, urlsplit
 
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -15,8 +17,9 @@ from ..forms import MESSAGES, AnswerForm, CommentForm
 from ..models import FeedbackResponse, new_token
 from ..protection import feedback_rate_limit, is_same_origin
 
-THANKS = "Tack för att du hjälper oss!"
-THANKS_FOR_COMMENT = "Tack för din kommentar!"
+# Written in the answered page's language (the widget's own template translates them too).
+THANKS = gettext_lazy("Tack för att du hjälper oss!")
+THANKS_FOR_COMMENT = gettext_lazy("Tack för din kommentar!")
 CROSS_ORIGIN = "Svaret måste skickas från en sida på den här webbplatsen."
 TOO_MANY = "Du har skickat många svar på kort tid. Vänta en stund och försök igen."
 PAGE_REFUSED = "Sidan finns inte eller tar inte emot svar."
@@ -115,7 +118,8 @@ class AnswerView(FeedbackEndpointView):
                 page=page, revision_id=page.live_revision_id, helpful=form.helpful
             ).token
         if wants_json(self.request):
-            return JsonResponse({"message": THANKS, "token": token, "comment": not form.helpful})
+            with translation.override(page.locale.language_code):
+                return JsonResponse({"message": str(THANKS), "token": token, "comment": not form.helpful})
         return HttpResponseSeeOther(thanks_url(page_url, token))
 
 

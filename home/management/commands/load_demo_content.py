@@ -30,6 +30,9 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             if reset:
+                # The English start page and everything below it go too; the demo translates anew.
+                for translation in home.get_translations():
+                    translation.delete()
                 for child in home.get_children():
                     child.delete()
                 home.refresh_from_db()
