@@ -12,8 +12,16 @@ from tests.browser.conftest import ARTIFACTS, AXE_JS, VNU_JAR
 pytestmark = pytest.mark.browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-# Views outside the page tree: a topic page, search results and the 404 page.
-EXTRA_PATHS = ["/amnen/", "/amnen/digitalisering/", "/sok/?q=digitalisering", "/finns-inte-har/"]
+# Views outside the page tree: a topic page, search results and the 404 page, in Swedish and English
+# (the English demo pages come with the page list).
+EXTRA_PATHS = [
+    "/amnen/",
+    "/amnen/digitalisering/",
+    "/sok/?q=digitalisering",
+    "/finns-inte-har/",
+    "/en/sok/?q=digitalisation",
+    "/en/no-such-page/",
+]
 
 
 def _page_paths(demo_server):
