@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from core.text import single_line
 from events import calendar
@@ -12,12 +14,12 @@ from .links import manage_path, max_age
 from .models import EmailKind
 
 SUBJECTS = {
-    EmailKind.CONFIRMED: "Du är anmäld till {title}",
-    EmailKind.WAITLISTED: "Du står på reservlistan till {title}",
-    EmailKind.PROMOTED: "Du har fått en plats på {title}",
-    EmailKind.CANCELLED: "Din anmälan till {title} är avbokad",
-    EmailKind.ALREADY_REGISTERED: "Du är redan anmäld till {title}",
-    EmailKind.REMINDER: "Påminnelse: {title}",
+    EmailKind.CONFIRMED: _("Du är anmäld till {title}"),
+    EmailKind.WAITLISTED: _("Du står på reservlistan till {title}"),
+    EmailKind.PROMOTED: _("Du har fått en plats på {title}"),
+    EmailKind.CANCELLED: _("Din anmälan till {title} är avbokad"),
+    EmailKind.ALREADY_REGISTERED: _("Du är redan anmäld till {title}"),
+    EmailKind.REMINDER: _("Påminnelse: {title}"),
 }
 WITHOUT_INVITATION = {EmailKind.CANCELLED, EmailKind.ALREADY_REGISTERED}
 
@@ -52,9 +54,14 @@ def message_id(email):
 
 
 def build_message(email):
-    """The EmailMessage for a stored OutgoingEmail."""
+    """The EmailMessage for a stored OutgoingEmail, in the language of the event's page."""
+    event = email.registration.event.specific
+    with translation.override(event.locale.language_code):
+        return _build_message(email, event)
+
+
+def _build_message(email, event):
     registration = email.registration
-    event = registration.event.specific
     kind = EmailKind(email.kind)
     context = {
         "kind": kind.value,
@@ -69,7 +76,7 @@ def build_message(email):
     }
     message = EmailMessage(
         # A line break in a header makes Django refuse to send: the title goes on one line.
-        subject=SUBJECTS[kind].format(title=single_line(event.title)),
+        subject=str(SUBJECTS[kind]).format(title=single_line(event.title)),
         body=render_to_string("registrations/email/message.txt", context),
         to=[registration.email],
         headers={"Message-ID": message_id(email)},

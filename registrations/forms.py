@@ -2,6 +2,8 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import HoneypotField, PublicFormMixin
 from events.models import RegistrationQuestion
@@ -10,7 +12,7 @@ from .models import EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, NEEDS_MAX_LENGTH, TEXT_MA
 
 
 def too_long(what, limit):
-    return f"{what} får vara högst {limit} tecken."
+    return format_lazy(_("{what} får vara högst {limit} tecken."), what=what, limit=limit)
 
 
 class PartChoiceField(forms.ModelMultipleChoiceField):
@@ -40,62 +42,62 @@ class RegistrationForm(PublicFormMixin, forms.Form):
     }
 
     name = forms.CharField(
-        label="Namn",
+        label=_("Namn"),
         max_length=NAME_MAX_LENGTH,
-        error_messages={"required": "Skriv ditt namn.", "max_length": too_long("Namnet", NAME_MAX_LENGTH)},
+        error_messages={"required": _("Skriv ditt namn."), "max_length": too_long(_("Namnet"), NAME_MAX_LENGTH)},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
-        label="E-post",
+        label=_("E-post"),
         max_length=EMAIL_MAX_LENGTH,
         error_messages={
-            "required": "Skriv din e-postadress.",
-            "invalid": "Skriv en giltig e-postadress, till exempel namn@kommun.se.",
-            "max_length": too_long("E-postadressen", EMAIL_MAX_LENGTH),
+            "required": _("Skriv din e-postadress."),
+            "invalid": _("Skriv en giltig e-postadress, till exempel namn@kommun.se."),
+            "max_length": too_long(_("E-postadressen"), EMAIL_MAX_LENGTH),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     organisation = forms.CharField(
-        label="Organisation",
+        label=_("Organisation"),
         max_length=TEXT_MAX_LENGTH,
         required=False,
-        error_messages={"max_length": too_long("Organisationen", TEXT_MAX_LENGTH)},
+        error_messages={"max_length": too_long(_("Organisationen"), TEXT_MAX_LENGTH)},
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     municipality = forms.CharField(
-        label="Kommun eller region",
+        label=_("Kommun eller region"),
         max_length=TEXT_MAX_LENGTH,
         required=False,
-        error_messages={"max_length": too_long("Kommun eller region", TEXT_MAX_LENGTH)},
+        error_messages={"max_length": too_long(_("Kommun eller region"), TEXT_MAX_LENGTH)},
     )
     role = forms.ChoiceField(
-        label="Roll",
+        label=_("Roll"),
         choices=Role.choices,
         required=False,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Välj en av rollerna."},
+        error_messages={"invalid_choice": _("Välj en av rollerna.")},
     )
     needs = forms.CharField(
-        label="Specialkost eller behov av tillgänglighetsanpassning",
+        label=_("Specialkost eller behov av tillgänglighetsanpassning"),
         max_length=NEEDS_MAX_LENGTH,
         required=False,
-        help_text="Lämna tomt om du inte har några särskilda behov.",
-        error_messages={"max_length": too_long("Texten om specialkost eller tillgänglighet", NEEDS_MAX_LENGTH)},
+        help_text=_("Lämna tomt om du inte har några särskilda behov."),
+        error_messages={"max_length": too_long(_("Texten om specialkost eller tillgänglighet"), NEEDS_MAX_LENGTH)},
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     parts = PartChoiceField(
-        label="Vilka delar vill du delta i?",
+        label=_("Vilka delar vill du delta i?"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "required": "Välj minst en del av seminarieserien.",
-            "invalid_choice": "Välj bland delarna som visas.",
-            "invalid_pk_value": "Välj bland delarna som visas.",
+            "required": _("Välj minst en del av seminarieserien."),
+            "invalid_choice": _("Välj bland delarna som visas."),
+            "invalid_pk_value": _("Välj bland delarna som visas."),
         },
     )
     consent = forms.BooleanField(
-        label="Jag samtycker till att mina uppgifter behandlas för att hantera anmälan.",
-        error_messages={"required": "Du behöver samtycka till att uppgifterna behandlas för att kunna anmäla dig."},
+        label=_("Jag samtycker till att mina uppgifter behandlas för att hantera anmälan."),
+        error_messages={"required": _("Du behöver samtycka till att uppgifterna behandlas för att kunna anmäla dig.")},
     )
     webbplats = HoneypotField()
 

@@ -3,7 +3,10 @@
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 
@@ -18,15 +21,15 @@ from .links import LinkError, read_token
 from .models import Registration, Status
 from .services import Outcome
 
-TOO_MANY = "Du har skickat många anmälningar på kort tid. Vänta en stund och försök igen."
+TOO_MANY = gettext_lazy("Du har skickat många anmälningar på kort tid. Vänta en stund och försök igen.")
 GONE = "Anmälan finns inte längre. Anmälningar tas bort en tid efter att evenemanget har ägt rum."
 
 HEADINGS = {
-    Outcome.CONFIRMED: "Du är anmäld",
-    Outcome.WAITLISTED: "Du står på reservlistan",
-    Outcome.FULL: "Evenemanget är fullbokat",
-    Outcome.NOT_OPEN: "Anmälan har inte öppnat",
-    Outcome.CLOSED: "Anmälan är stängd",
+    Outcome.CONFIRMED: gettext_lazy("Du är anmäld"),
+    Outcome.WAITLISTED: gettext_lazy("Du står på reservlistan"),
+    Outcome.FULL: gettext_lazy("Evenemanget är fullbokat"),
+    Outcome.NOT_OPEN: gettext_lazy("Anmälan har inte öppnat"),
+    Outcome.CLOSED: gettext_lazy("Anmälan är stängd"),
 }
 
 
@@ -36,23 +39,23 @@ def registration_rate_limit():
 
 
 def outcome_text(outcome, event, email="", position=None):
-    """What the visitor reads after signing up, in Swedish."""
+    """What the visitor reads after signing up, in the event's language."""
     if outcome == Outcome.CONFIRMED:
-        return (
-            f"Välkommen! Vi skickar en bekräftelse med en kalenderinbjudan till {email}. Var du redan "
+        return _(
+            "Välkommen! Vi skickar en bekräftelse med en kalenderinbjudan till {email}. Var du redan "
             "anmäld får du i stället ett e-postmeddelande om det, med länken för att se eller avboka anmälan."
-        )
+        ).format(email=email)
     if outcome == Outcome.WAITLISTED:
-        return (
-            f"Evenemanget är fullbokat. Du är nummer {position} på reservlistan. Vi skickar ett "
-            f"e-postmeddelande till {email} och hör av oss igen om en plats blir ledig. Var du redan anmäld "
+        return _(
+            "Evenemanget är fullbokat. Du är nummer {position} på reservlistan. Vi skickar ett "
+            "e-postmeddelande till {email} och hör av oss igen om en plats blir ledig. Var du redan anmäld "
             "får du i stället ett e-postmeddelande om det."
-        )
+        ).format(position=position, email=email)
     if outcome == Outcome.FULL:
-        return "Alla platser är tagna och det finns ingen reservlista. Din anmälan har inte sparats."
+        return _("Alla platser är tagna och det finns ingen reservlista. Din anmälan har inte sparats.")
     if outcome == Outcome.NOT_OPEN:
-        return f"Anmälan öppnar {when(event.registration_opens, None)}."
-    return event.registration_message or "Det går inte längre att anmäla sig till det här evenemanget."
+        return _("Anmälan öppnar {moment}.").format(moment=when(event.registration_opens, None))
+    return event.registration_message or _("Det går inte längre att anmäla sig till det här evenemanget.")
 
 
 def privacy_page_url(request):
@@ -71,7 +74,12 @@ class SignupView(View):
         self.event = onsite_event(event_id)
         if self.event is None:
             raise Http404("Evenemanget tar inte emot anmälningar här.")
-        return super().dispatch(request, event_id)
+        # The form speaks the event page's language: an English event gets an English form.
+        with translation.override(self.event.locale.language_code):
+            response = super().dispatch(request, event_id)
+            if hasattr(response, "render"):
+                response.render()
+            return response
 
     def get(self, request, event_id):
         refused = services.state_outcome(self.event)
