@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.utils import timezone
+from wagtail.models import Locale
 
 from core.models import ContactSettings, FooterSettings, Person, SiteNotice, Topic
 
@@ -44,6 +45,7 @@ def build_people():
         email = f"{key.replace('-', '.')}@example.se"
         person, _ = Person.objects.update_or_create(
             name=name,
+            locale=Locale.get_default(),
             defaults={"role": role, "organisation": organisation, "email": email, "phone": "08-452 70 00"},
         )
         people[key] = person
@@ -63,6 +65,7 @@ def build_notice(notice_page):
     now = timezone.now()
     SiteNotice.objects.update_or_create(
         message=message,
+        locale=Locale.get_default(),
         defaults={
             "link_page": notice_page,
             "level": SiteNotice.Level.WARNING,

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import BooleanField, ExpressionWrapper, Min, Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 
 from core.text import control_character_errors
 
@@ -35,7 +35,7 @@ class SiteNoticeQuerySet(models.QuerySet):
         )
 
 
-class SiteNotice(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+class SiteNotice(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model):
     """A banner such as "Så påverkas kurser och konferenser av det nya coronaviruset", with drafts,
     history and the approval workflow: visitors see only a published notice."""
 
@@ -88,7 +88,7 @@ class SiteNotice(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, m
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading="Visningsperiod"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["-starts_at", "-pk"]
         verbose_name = "driftmeddelande"
         verbose_name_plural = "driftmeddelanden"

@@ -4,13 +4,13 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
 from core.text import control_character_errors
 
 
-class Person(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
+class Person(DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """A contact person or speaker, kept once and shown on many pages, with drafts and history."""
 
     name = models.CharField("namn", max_length=200, help_text="För- och efternamn.")
@@ -56,7 +56,7 @@ class Person(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, model
         index.FilterField("name"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = "person"
         verbose_name_plural = "personer"

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django import template
+from django.conf import settings
 from wagtail.models import Page, Site
 
 from core import dates, pagination
@@ -64,12 +65,20 @@ def breadcrumbs(context):
     return {"ancestors": ancestors, "page": page, "request": request}
 
 
-@register.inclusion_tag("components/site_notices.html")
-def site_notices():
-    """The notices whose display window includes now."""
+@register.inclusion_tag("components/site_notices.html", takes_context=True)
+def site_notices(context):
+    """The notices whose display window includes now, each in the page's language when translated
+    (else in Swedish, marked as such)."""
     # A linked page's address needs only its url_path; all of Page's columns doubled the query's cost.
-    fields = ("message", "level", "link_url", "link_text", "link_page__url_path")
-    return {"notices": SiteNotice.objects.active().select_related("link_page").only(*fields)}
+    fields = ("message", "level", "link_url", "link_text", "link_page__url_path", "translation_key", "locale")
+    notices = SiteNotice.objects.active().select_related("link_page", "locale").only(*fields)
+    language = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
+    chosen = {}
+    for notice in notices:
+        current = chosen.get(notice.translation_key)
+        if current is None or notice.locale.language_code == language:
+            chosen[notice.translation_key] = notice
+    return {"notices": list(chosen.values()), "LANGUAGE_CODE": language}
 
 
 @register.filter

@@ -1,11 +1,13 @@
 """The English pages of the demo: the start page, the conference (seed 000) and the knowledge page
-(seed 002) with their listings, translated through wagtail-localize from the PO files in this folder
-(as an outside translator would send them back). Everything else stays Swedish only."""
+(seed 002) with their listings, and the people and the notice they show, translated through
+wagtail-localize from the PO file in this folder (as an outside translator would send it back).
+Everything else stays Swedish only."""
 
 from pathlib import Path
 
 from wagtail.fields import StreamField
 
+from core.models import SiteNotice
 from core.translation import read_po, translate
 
 HERE = Path(__file__).resolve().parent
@@ -17,6 +19,11 @@ TRANSLATED = ["home", "events_index", "conference", "knowledge_index", "knowledg
 def build(ctx):
     """Create or sync the English translations and register them in ctx.pages as "<key>_en"."""
     strings = read_po(HERE / "pages.po")
+    # People and the notice first: a translated page then shows the English person (role in English).
+    for person in ctx.people.values():
+        translate(person, "en", strings)
+    for notice in SiteNotice.objects.filter(locale__language_code="sv", message__in=strings):
+        translate(notice, "en", strings)
     pages = {"home": ctx.home, **ctx.pages}
     for key in TRANSLATED:
         page = with_block_ids(pages[key])
