@@ -1,7 +1,8 @@
 """The sitemap: an index of sections of at most PAGE_LIMIT pages each, for sites of any size."""
 
-from django.db.models import Max
+from django.db.models import Max, Q
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
 
 # Search engines take up to 50,000 URLs a file; smaller sections keep each one quick to build.
 PAGE_LIMIT = 5000
@@ -16,14 +17,12 @@ class PageSitemap(Sitemap):
     limit = PAGE_LIMIT
 
     def items(self):
-        return (
-            self.get_wagtail_site()
-            .root_page.get_descendants(inclusive=True)
-            .live()
-            .public()
-            .order_by("path")
-            .only(*ENTRY_FIELDS)
-        )
+        # The start page and its translations, each with the pages below it: Swedish and English.
+        root = self.get_wagtail_site().root_page
+        trees = Q()
+        for start in [root, *root.get_translations().only("path")]:
+            trees |= Q(path__startswith=start.path)
+        return Page.objects.filter(trees).live().public().order_by("path").only(*ENTRY_FIELDS)
 
     def get_latest_lastmod(self):
         # The index's date for the section, in one aggregate rather than by reading every page.

@@ -159,3 +159,20 @@ def test_dates_and_times_in_english_style():
     with translation.override("en"):
         assert when(start, end) == "13 January 2027, 1.15–2 pm"
         assert when(start.replace(hour=11), end) == "13 January 2027, 11.15 am–2 pm"
+
+
+def test_the_sitemap_lists_the_pages_of_both_languages(client, about, about_en):
+    sitemap = client.get("/sitemap-sidor.xml").content.decode()
+    assert "/om-oss/</loc>" in sitemap and "/en/about-us/</loc>" in sitemap
+    assert "/en/</loc>" in sitemap
+
+
+def test_feedback_thanks_come_in_the_answered_pages_language(client, about, about_en):
+    answer = client.post(
+        "/aterkoppling/",
+        {"page": about_en.pk, "svar": "ja"},
+        HTTP_ACCEPT="application/json",
+        HTTP_ORIGIN="http://testserver",
+        HTTP_REFERER="http://testserver/en/about-us/",
+    )
+    assert answer.json()["message"] == "Thank you for helping us!"
