@@ -41,6 +41,7 @@ def build(ctx) -> None:
             FeedbackResponse(
                 page=page,
                 revision_id=page.live_revision_id,
+                locale_id=page.locale_id,
                 helpful=helpful,
                 comment=comment,
                 created_at=now - dt.timedelta(days=rng.randint(0, 60), minutes=rng.randint(0, 600)),

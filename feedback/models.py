@@ -49,6 +49,10 @@ class FeedbackResponseQuerySet(models.QuerySet):
         at = at or timezone.now()
         return self.with_comment().filter(created_at__lt=at - dt.timedelta(days=days))
 
+    def in_locale(self, locale=None):
+        """Answers given on pages in `locale` (all answers when None)."""
+        return self.filter(locale=locale) if locale is not None else self
+
     def between(self, start=None, end=None):
         """Answers given in [start, end); either end may be open."""
         queryset = self
@@ -108,6 +112,16 @@ class FeedbackResponse(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="Den publicerade versionen som besökaren såg.",
+    )
+    # The page's language when the visitor answered, so a report can count each language apart.
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name="språk",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Sidans språk när besökaren svarade.",
     )
     helpful = models.BooleanField("hjälpte sidan?")
     comment = models.TextField("kommentar", max_length=COMMENT_MAX_LENGTH, blank=True)

@@ -6,6 +6,7 @@ safe here, where it is written; a vertical tab pasted into an intro must not tak
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext
 
 from core.text import multi_line, single_line
 
@@ -36,8 +37,13 @@ class KnowledgeFeed(Feed):
     def feed_url(self):
         return self.link() + self.index_page.reverse_subpage("feed")
 
+    def language(self):
+        # <language> of the listing's own locale: an English listing's feed is English.
+        return self.index_page.locale.language_code
+
     def description(self):
-        return multi_line(self.index_page.intro) or f"Det senaste från {single_line(self.index_page.title)}."
+        default = gettext("Det senaste från {title}.").format(title=single_line(self.index_page.title))
+        return multi_line(self.index_page.intro) or default
 
     def items(self):
         # The feed names each item's topics; cards and listings show none.

@@ -115,7 +115,7 @@ class AnswerView(FeedbackEndpointView):
             token = new_token()
         else:
             token = FeedbackResponse.objects.create(
-                page=page, revision_id=page.live_revision_id, helpful=form.helpful
+                page=page, revision_id=page.live_revision_id, locale_id=page.locale_id, helpful=form.helpful
             ).token
         if wants_json(self.request):
             with translation.override(page.locale.language_code):

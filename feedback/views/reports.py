@@ -16,7 +16,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import DeleteView, EditView
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import HeaderButton
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from core.exports import SafeExportMixin
 from core.page_titles import HIDDEN_TITLE, readable_page_ids, title_for
@@ -47,11 +47,17 @@ def format_share(value):
 
 
 class PeriodFilterSet(WagtailFilterSet):
-    """A date range of answers; the view applies it to its counts rather than to the rows."""
+    """A date range and the language of answers; the view applies them to its counts rather than to the rows."""
 
     period = django_filters.DateFromToRangeFilter(label="Period", method="filter_period", widget=DateRangePickerWidget)
+    locale = django_filters.ModelChoiceFilter(
+        label="Språk", queryset=Locale.objects.all(), method="filter_locale", empty_label="Alla språk"
+    )
 
     def filter_period(self, queryset, name, value):
+        return queryset
+
+    def filter_locale(self, queryset, name, value):
         return queryset
 
 
@@ -79,6 +85,9 @@ class PageFeedbackFilterSet(PeriodFilterSet):
         if end:
             queryset = queryset.filter(created_at__lt=end)
         return queryset
+
+    def filter_locale(self, queryset, name, value):
+        return queryset.in_locale(value)
 
     def filter_helpful(self, queryset, name, value):
         return queryset.filter(helpful=(value == "true"))
@@ -162,9 +171,15 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
             return period_bounds(self.filters.form.cleaned_data.get("period"))
         return None, None
 
+    @cached_property
+    def locale(self):
+        if self.filters and self.filters.is_valid():
+            return self.filters.form.cleaned_data.get("locale")
+        return None
+
     def get_base_queryset(self):
         # Rows of the answers' own table, grouped by page, the date range filtering rows (by index).
-        return FeedbackResponse.objects.counted().between(*self.period).totals_by_page()
+        return FeedbackResponse.objects.counted().between(*self.period).in_locale(self.locale).totals_by_page()
 
     def order_queryset(self, queryset):
         return queryset  # sorted in get_filtered_queryset, once the titles are known
@@ -187,7 +202,8 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
     def decorate_paginated_queryset(self, rows):
         # Changed in place: the listing's table already holds these rows.
         pages = list(rows)
-        comments = FeedbackResponse.objects.counted().between(*self.period).filter(page__in=[page.pk for page in pages])
+        answers = FeedbackResponse.objects.counted().between(*self.period).in_locale(self.locale)
+        comments = answers.filter(page__in=[page.pk for page in pages])
         by_page = defaultdict(list)
         for page_id, comment in comments.latest_comments(LATEST_COMMENTS).values_list("page_id", "comment"):
             by_page[page_id].append(comment)

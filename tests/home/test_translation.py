@@ -176,3 +176,14 @@ def test_feedback_thanks_come_in_the_answered_pages_language(client, about, abou
         HTTP_REFERER="http://testserver/en/about-us/",
     )
     assert answer.json()["message"] == "Thank you for helping us!"
+
+
+def test_the_english_feeds_are_english(client, home_page):
+    call_command("load_demo_content")
+    english = {page.title: page for page in Page.objects.filter(locale__language_code="en").live()}
+    rss = client.get(english["Knowledge"].url + "rss/").content.decode()
+    assert "<language>en</language>" in rss
+    assert "Leading, governing and organising for digitalisation" in rss and "Ledning, styrning" not in rss
+    calendar = client.get(english["Courses and conferences"].url + "kalender/").content.decode()
+    assert "SUMMARY:Conference for council chairs\\, Gothenburg" in calendar.replace("\r\n ", "")
+    assert "Fullmäktiges presidiekonferens" not in calendar
