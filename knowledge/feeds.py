@@ -23,6 +23,8 @@ class KnowledgeFeed(Feed):
         super().__init__()
         self.index_page = index_page
         self.request = None
+        # <language> of the listing's own locale (Django reads this attribute, not a method).
+        self.language = index_page.locale.language_code
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -36,10 +38,6 @@ class KnowledgeFeed(Feed):
 
     def feed_url(self):
         return self.link() + self.index_page.reverse_subpage("feed")
-
-    def language(self):
-        # <language> of the listing's own locale: an English listing's feed is English.
-        return self.index_page.locale.language_code
 
     def description(self):
         default = gettext("Det senaste från {title}.").format(title=single_line(self.index_page.title))
