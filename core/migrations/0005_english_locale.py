@@ -14,6 +14,6 @@ def remove_english(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0003_drafts_and_revisions_for_people_and_notices"), ("wagtailcore", "0098_apitoken")]
+    dependencies = [("core", "0004_page_review_and_link_alerts"), ("wagtailcore", "0098_apitoken")]
 
     operations = [migrations.RunPython(create_english, remove_english)]

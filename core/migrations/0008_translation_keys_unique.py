@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0006_locale_of_existing_people_and_notices'),
+        ('core', '0007_locale_of_existing_people_and_notices'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

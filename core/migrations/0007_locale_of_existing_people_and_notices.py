@@ -5,7 +5,7 @@ from wagtail.models import BootstrapTranslatableModel
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0005_translatable_people_and_notices")]
+    dependencies = [("core", "0006_translatable_people_and_notices")]
 
     operations = [
         BootstrapTranslatableModel("core.Person"),
