@@ -18,6 +18,7 @@ SUBJECTS = {
     EmailKind.CANCELLED: "Din anmälan till {title} är avbokad",
     EmailKind.ALREADY_REGISTERED: "Du är redan anmäld till {title}",
     EmailKind.REMINDER: "Påminnelse: {title}",
+    EmailKind.MOVED: "Ny tid: {title}",
 }
 WITHOUT_INVITATION = {EmailKind.CANCELLED, EmailKind.ALREADY_REGISTERED}
 
@@ -60,7 +61,7 @@ def build_message(email):
         "kind": kind.value,
         "registration": registration,
         "event": event,
-        "occasion": occasion(event, email.part) if kind == EmailKind.REMINDER else None,
+        "occasion": occasion(event, email.part) if kind in (EmailKind.REMINDER, EmailKind.MOVED) else None,
         "event_url": event.get_full_url() or "",
         "manage_url": absolute_url(event, manage_path(registration)),
         "link_days": max_age().days,

@@ -18,6 +18,7 @@ class EventStatus(models.TextChoices):
     SCHEDULED = "planerad", "Planerad"
     CANCELLED = "installd", "Inställd"
     POSTPONED = "flyttad", "Flyttad"
+    MOVED_ONLINE = "digital", "Flyttad till webben"
     FULL = "fullbokad", "Fullbokad"
 
 
@@ -27,6 +28,7 @@ SCHEMA_STATUS = {
     EventStatus.CANCELLED: "https://schema.org/EventCancelled",
     # The page carries the new date, so a moved event is rescheduled rather than postponed.
     EventStatus.POSTPONED: "https://schema.org/EventRescheduled",
+    EventStatus.MOVED_ONLINE: "https://schema.org/EventMovedOnline",
     EventStatus.FULL: "https://schema.org/EventScheduled",
 }
 
