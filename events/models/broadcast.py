@@ -140,8 +140,8 @@ class BroadcastPartMixin(CalendarVersionMixin):
         previous_start = day_span(stored["date"], stored["start_time"], stored["end_time"])[0]
         if previous_start == self.start:
             return None  # only the end time changed
-        if stored["start_time"] is None and stored["date"] == self.date:
-            return None  # the time was announced: not a move
+        if None in (stored["start_time"], self.start_time) and stored["date"] == self.date:
+            return None  # the time was announced, or taken back to be announced later: not a move
         self.moved_from = self.moved_from or previous_start
         if self.moved_from == self.start:
             self.moved_from = None  # moved back to where it was
