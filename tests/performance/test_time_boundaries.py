@@ -80,7 +80,9 @@ def test_a_cached_page_never_shows_an_outdated_broadcast_state(client, event_ind
     start = dt.datetime(2027, 3, 28, 13, 15, tzinfo=STOCKHOLM)  # the first afternoon of summer time
     with time_machine.travel(start - dt.timedelta(days=1), tick=False):
         series = SeminarSeriesPageFactory(parent=event_index, title="Svåra beslut")
-        series.parts = [SeminarPartFactory.build(date=start.date(), start_time=dt.time(13, 15), end_time=dt.time(14, 0))]
+        series.parts = [
+            SeminarPartFactory.build(date=start.date(), start_time=dt.time(13, 15), end_time=dt.time(14, 0))
+        ]
         series = _published(series)
     steps = [
         (start - dt.timedelta(minutes=15, seconds=1), "Kommande: 28 mars 2027", 1),
