@@ -157,8 +157,9 @@ class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, Cale
         if self.start and not self.end:
             self.end = self.start
         # A full save (publishing) may change what calendars hold; a draft's partial save does not.
+        self.calendar_changes = set()
         if kwargs.get("update_fields") is None:
-            self.note_calendar_changes(self.stored_calendar_values())
+            self.calendar_changes = self.note_calendar_changes(self.stored_calendar_values())
         super().save(*args, **kwargs)
 
     def clean(self):

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -138,6 +139,11 @@ class SeminarSeriesPage(EventMixin, OwnershipMixin, SiteChromeMixin, Page):
             self.start = min(part.start for part in parts)
             self.end = max(part.end for part in parts)
         super().save(*args, **kwargs)
+        if "webcast_url" in self.calendar_changes:
+            # Parts without a link of their own join by the series' link: their calendar entries change too.
+            SeminarPart.objects.filter(page=self, webcast_url="").update(
+                calendar_sequence=F("calendar_sequence") + 1, calendar_changed_at=timezone.now()
+            )
         # The search index is written as the page row is saved, before the parts are: index the
         # series again, now with its parts, through the same task Wagtail's signal uses.
         insert_or_update_object_task.enqueue(self._meta.app_label, self._meta.model_name, str(self.pk))
@@ -158,7 +164,7 @@ class SeminarSeriesPage(EventMixin, OwnershipMixin, SiteChromeMixin, Page):
 
     @property
     def upcoming_parts(self):
-        return [part for part in self.ordered_parts if not part.is_held]
+        return [part for part in self.ordered_parts if not part.is_held and not part.cancelled]
 
     @property
     def held_parts(self):

@@ -110,3 +110,18 @@ def test_a_conference_that_moves_raises_its_sequence(client, event_index):
     (event,) = Calendar.from_ical(client.get(page.ics_url).content).walk("VEVENT")
     assert event["SEQUENCE"] == 1
     assert str(event["UID"]) == f"event-{page.pk}@" + str(event["UID"]).split("@", 1)[1]
+
+
+def test_a_new_series_link_is_a_new_version_of_the_parts_that_use_it(client, series):
+    page = SeminarSeriesPage.objects.get(pk=series.pk)
+    own = page.parts.get(theme="Hårdare ton")
+    own.webcast_url = "https://example.se/egen"
+    page.parts = [page.parts.get(theme="Delaktighet"), own]
+    page.save_revision().publish()
+    page = SeminarSeriesPage.objects.get(pk=series.pk)
+    page.webcast_url = "https://example.se/ny-serielank"
+    page.save_revision().publish()
+    shared = part_event(client, page.parts.get(theme="Delaktighet"))
+    assert shared["SEQUENCE"] == 1
+    assert str(shared["LOCATION"]) == "https://example.se/ny-serielank"
+    assert part_event(client, page.parts.get(theme="Hårdare ton"))["SEQUENCE"] == 1  # only its own change

@@ -11,6 +11,7 @@ from icalendar import Calendar
 from events.formatting import STOCKHOLM
 from events.models import SeminarSeriesPage
 from registrations.models import EmailKind, OutgoingEmail
+from registrations.reminders import queue_due_reminders
 from tests.events.factories import SeminarPartFactory, SeminarSeriesPageFactory
 from tests.registrations.conftest import sign_up
 from tests.servers import SmtpSink
@@ -99,3 +100,14 @@ def test_the_move_mail_goes_over_real_smtp(client, series, django_capture_on_com
         sink.stop()
     assert message["To"] == "anna@kommun.se"
     assert any(part.get_content_type() == "text/calendar" for part in message.walk())
+
+
+def test_a_cancelled_part_gets_no_reminder_and_cannot_be_chosen(client, series, outbox):
+    mod = series.parts.get(theme="Mod")
+    with time_machine.travel(NOW, tick=False):
+        sign_up(client, series, email="anna@kommun.se", parts=[mod.pk])
+        move(series, "Mod", cancelled=True)
+        assert f'value="{mod.pk}"' not in client.get(f"/anmalan/{series.pk}/").content.decode()
+    # A day before the part would have started.
+    with time_machine.travel(dt.datetime(2027, 3, 25, 14, 0, tzinfo=STOCKHOLM), tick=False):
+        assert queue_due_reminders() == []
