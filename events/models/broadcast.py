@@ -129,7 +129,7 @@ class BroadcastPartMixin(CalendarVersionMixin):
         if self.recording_captions and _extension(self.recording_captions) != "vtt":
             errors["recording_captions"] = "Undertexterna måste vara en WebVTT-fil (.vtt)."
         if self.recording_url and self.recording_video_id:
-            errors["recording_video"] = "Ange antingen en länk till inspelningen eller en uppladdad fil, inte båda."
+            errors["recording_url"] = "Ange antingen en länk till inspelningen eller en uppladdad fil, inte båda."
         if errors:
             raise ValidationError(errors)
 

@@ -7,6 +7,7 @@ import re
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from wagtail.models import Page
 
 from events.broadcasts import Broadcast, BroadcastState
@@ -211,3 +212,38 @@ class TestNextMoment:
     def test_the_lead_time_is_a_setting(self, settings):
         settings.BROADCAST_SOON_MINUTES = 30
         assert Broadcast(date=DAY, start=START, end=END, now=at(12, 50)).label == "Börjar om 25 minuter"
+
+
+def document(filename):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    made = Document(title=filename, file=ContentFile(b"WEBVTT\n", name=filename))
+    made.save()
+    return made
+
+
+def test_an_uploaded_recording_plays_with_its_captions(client, series):
+    with time_machine.travel(at(15, 0), tick=False):
+        part = series.parts.get()
+        part.recording_video = document("del-1.mp4")
+        part.recording_captions = document("del-1.vtt")
+        part.full_clean()
+        part.save()
+        page = visit(client, series.url)
+    assert f'<source src="{part.recording_video.url}" type="video/mp4">' in page
+    assert f'<track kind="captions" srclang="sv" label="Svenska" src="{part.recording_captions.url}" default>' in page
+
+
+def test_captions_must_be_webvtt_and_a_recording_one_of_link_or_file(series):
+    part = series.parts.get()
+    part.recording_url = "https://vimeo.com/123456789"
+    part.recording_video = document("del-1.mov")
+    part.recording_captions = document("del-1.srt")
+    with pytest.raises(ValidationError) as error:
+        part.full_clean()
+    assert error.value.message_dict["recording_captions"] == ["Undertexterna måste vara en WebVTT-fil (.vtt)."]
+    assert error.value.message_dict["recording_video"] == ["Inspelningen måste vara en fil av typen .mp4 eller .webm."]
+    assert error.value.message_dict["recording_url"] == [
+        "Ange antingen en länk till inspelningen eller en uppladdad fil, inte båda."
+    ]
