@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0002_reminder_hours'),
+        ('events', '0003_page_ownership'),
         ('wagtaildocs', '0014_alter_document_file_size'),
     ]
 
