@@ -76,6 +76,28 @@ def event(page, request=None, *, status, organizer_url, sold_out=False, valid_th
     return data
 
 
+def broadcast(
+    *, name, url, status, start, end=None, join_url="", previous_start=None, recording_url="", recorded=False
+):
+    """An online Event for one broadcast (a series part): its status, time, join link and recording."""
+    data = {
+        "@type": "Event",
+        "name": name,
+        "url": url,
+        "eventStatus": status,
+        "eventAttendanceMode": ATTENDANCE_MODES["online"],
+        "startDate": start.isoformat(),
+        "location": {"@type": "VirtualLocation", "url": join_url or url},
+    }
+    if end:
+        data["endDate"] = end.isoformat()
+    if previous_start:
+        data["previousStartDate"] = previous_start.isoformat()
+    if recorded and recording_url:
+        data["recordedIn"] = {"@type": "VideoObject", "name": name, "contentUrl": recording_url}
+    return data
+
+
 def article(page, request=None, *, published, modified, topics=()):
     """An Article from a page's title, dates, description and topics."""
     url = page.get_full_url(request)

@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from .account import DigestSettingsPanel
 from .my_pages import MyPagesPanel
 from .panels import panels_for
+from .recordings import MissingRecordingsPanel
 from .reports import BrokenLinksView, OverdueReviewsView, report_urls
 
 
@@ -16,6 +17,8 @@ def add_editorial_panels(request, panels):
     panels.extend(panels_for(request.user))
     if MyPagesPanel.is_shown_to(request.user):
         panels.append(MyPagesPanel(request.user))
+    if MissingRecordingsPanel.is_shown_to(request.user):
+        panels.append(MissingRecordingsPanel(request.user))
 
 
 @hooks.register("register_admin_urls")

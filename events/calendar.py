@@ -27,6 +27,9 @@ class CalendarEntry:
     location: str = ""
     cancelled: bool = False
     all_day: bool = False
+    # Raised with each change of time, link or status, so calendars replace the entry they hold.
+    sequence: int = 0
+    last_modified: object = None
 
 
 def uid_domain():
@@ -68,6 +71,9 @@ def build_calendar(entries, name=""):
         if entry.url:
             event.add("url", single_line(entry.url))
         event.add("status", "CANCELLED" if entry.cancelled else "CONFIRMED")
+        event.add("sequence", entry.sequence)
+        if entry.last_modified:
+            event.add("last-modified", entry.last_modified.astimezone(dt.UTC))
         cal.add_component(event)
     cal.add_missing_timezones()
     return cal

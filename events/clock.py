@@ -1,7 +1,8 @@
 """When event pages change by the clock alone: the page cache keeps no copy past that moment.
 
-An event moves from upcoming to under way to past at its start and end, a series part from
-"Kommande" to "Har sänts", and registration opens and closes on its dates. Named in the setting
+An event moves from upcoming to under way to past at its start and end, a broadcast (a series part
+or an event with a webcast) from planned to "Börjar om N minuter" (its words change each minute) to
+"Sänds nu" to ended, and registration opens and closes on its dates. Named in the setting
 PAGE_CACHE_TIME_BOUNDARIES; listings, the home page and topic pages show these states too, so the
 moment holds for the whole site.
 """
@@ -11,8 +12,9 @@ import datetime as dt
 from django.db.models import Min, Q
 from django.utils import timezone
 
+from .broadcasts import default_length
 from .formatting import next_midnight
-from .models import EVENT_MODELS, SeminarPart
+from .models import EVENT_MODELS, SeminarPart, SeminarSeriesPage
 
 
 def _event_moments(model, now):
@@ -29,14 +31,42 @@ def _event_moments(model, now):
     return [*found.values(), next_midnight(deadline) if deadline else None]
 
 
+def _webcast_moments(model, now):
+    """The next change of state of an event's own webcast (a series' broadcasts are its parts)."""
+    if model is SeminarSeriesPage:
+        return []
+    # A webcast without an end is live for the default length: look that far back for one under way.
+    pages = model.objects.live().exclude(webcast_url="").filter(end__gt=now - default_length())
+    pages = pages.only("start", "end", "webcast_url", "status")
+    return [page.broadcast.next_change_after(now) for page in pages if page.broadcast]
+
+
 def _part_moments(now):
-    """The next start and end of series parts (the series' own start and end cover only the first and last)."""
+    """The next start, end and change of broadcast state of series parts."""
     parts = SeminarPart.objects.filter(page__live=True, date__gte=timezone.localdate(now) - dt.timedelta(days=1))
-    return [moment for part in parts.only("date", "start_time", "end_time") for moment in (part.start, part.end)]
+    parts = parts.select_related("page").only(
+        "date",
+        "start_time",
+        "end_time",
+        "cancelled",
+        "moved_from",
+        "recording_url",
+        "recording_video",
+        "webcast_url",
+        "page__status",
+        "page__webcast_url",
+    )
+    moments = []
+    for part in parts:
+        moments += [part.start, part.end, part.broadcast.next_change_after(now)]
+    return moments
 
 
 def next_state_change(now):
-    """The first moment after `now` at which an event, a series part or a registration changes state."""
-    moments = [moment for model in EVENT_MODELS for moment in _event_moments(model, now)]
+    """The first moment after `now` at which an event, a broadcast or a registration changes state."""
+    moments = []
+    for model in EVENT_MODELS:
+        moments += _event_moments(model, now)
+        moments += _webcast_moments(model, now)
     moments += _part_moments(now)
     return min((moment for moment in moments if moment is not None and moment > now), default=None)

@@ -20,6 +20,7 @@ SUBJECTS = {
     EmailKind.CANCELLED: _("Din anmälan till {title} är avbokad"),
     EmailKind.ALREADY_REGISTERED: _("Du är redan anmäld till {title}"),
     EmailKind.REMINDER: _("Påminnelse: {title}"),
+    EmailKind.MOVED: _("Ny tid: {title}"),
 }
 WITHOUT_INVITATION = {EmailKind.CANCELLED, EmailKind.ALREADY_REGISTERED}
 
@@ -67,7 +68,7 @@ def _build_message(email, event):
         "kind": kind.value,
         "registration": registration,
         "event": event,
-        "occasion": occasion(event, email.part) if kind == EmailKind.REMINDER else None,
+        "occasion": occasion(event, email.part) if kind in (EmailKind.REMINDER, EmailKind.MOVED) else None,
         "event_url": event.get_full_url() or "",
         "manage_url": absolute_url(event, manage_path(registration)),
         "link_days": max_age().days,

@@ -42,6 +42,7 @@ class EmailKind(models.TextChoices):
     CANCELLED = "cancelled", "Avbokning"
     ALREADY_REGISTERED = "already_registered", "Redan anmäld"
     REMINDER = "reminder", "Påminnelse"
+    MOVED = "moved", "Ny tid för en del"
 
 
 class RegistrationQuerySet(models.QuerySet):

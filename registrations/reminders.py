@@ -28,7 +28,7 @@ def occasions(event):
     """(key, start, part) of what a registrant is reminded of: each dated part of a series, or the event."""
     parts = list(event.parts.all()) if hasattr(event, "parts") else []
     if parts:
-        return [(f"part-{part.pk}", part.start, part) for part in parts]
+        return [(f"part-{part.pk}", part.start, part) for part in parts if not part.cancelled]
     return [("event", event.start, None)] if event.start else []
 
 

@@ -79,10 +79,12 @@ class PageCacheMiddleware:
         if not self.is_storable(request, response):
             return self.mark_uncacheable(request, response)
         lifetime = self.lifetime()
+        # Our Cache-Control is not stored: a hit gets one for the time its copy has left (see rebuild).
+        headers = [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS]
         self.add_public_cache_control(response, lifetime)
         response["X-Page-Cache"] = "miss"
         if lifetime >= 1:
-            self.store(key, generation, response, lifetime)
+            self.store(key, generation, response, lifetime, headers)
         return response
 
     # Which requests and responses qualify.
@@ -165,8 +167,7 @@ class PageCacheMiddleware:
         return entry is not None and entry[0] == generation and time.time() < entry[1]
 
     @staticmethod
-    def store(key, generation, response, lifetime):
-        headers = [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS]
+    def store(key, generation, response, lifetime, headers):
         entry = (generation, time.time() + lifetime, response.status_code, headers, response.content)
         try:
             page_cache().set(key, entry, math.ceil(lifetime))
@@ -175,9 +176,11 @@ class PageCacheMiddleware:
 
     @staticmethod
     def rebuild(entry):
-        _generation, _expires_at, status, headers, content = entry
+        _generation, expires_at, status, headers, content = entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
+        # A CDN may keep the copy only as long as it has left here: never past the next clock moment.
+        PageCacheMiddleware.add_public_cache_control(response, max(0.0, expires_at - time.time()))
         response["X-Page-Cache"] = "hit"
         return response

@@ -3,6 +3,7 @@
 from events.calendar import CalendarEntry
 
 from .all_events import EVENT_MODELS, event_union
+from .broadcast import held_without_recording
 from .choices import EventFormat, EventStatus, RegistrationQuestion, RegistrationState
 from .conference import ConferencePage
 from .index import EventIndexPage, upcoming
@@ -26,5 +27,6 @@ __all__ = [
     "SeminarPart",
     "SeminarSeriesPage",
     "event_union",
+    "held_without_recording",
     "upcoming",
 ]

@@ -19,6 +19,7 @@ class EventStatus(models.TextChoices):
     SCHEDULED = "planerad", _("Planerad")
     CANCELLED = "installd", _("Inställd")
     POSTPONED = "flyttad", _("Flyttad")
+    MOVED_ONLINE = "digital", _("Flyttad till webben")
     FULL = "fullbokad", _("Fullbokad")
 
 
@@ -28,6 +29,7 @@ SCHEMA_STATUS = {
     EventStatus.CANCELLED: "https://schema.org/EventCancelled",
     # The page carries the new date, so a moved event is rescheduled rather than postponed.
     EventStatus.POSTPONED: "https://schema.org/EventRescheduled",
+    EventStatus.MOVED_ONLINE: "https://schema.org/EventMovedOnline",
     EventStatus.FULL: "https://schema.org/EventScheduled",
 }
 

@@ -31,7 +31,7 @@ SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 # What an event's card shows: the page card's fields and those card_meta reads. Cards load only
 # these columns: building and reading the full rows of three page types cost more than the rest of a
 # listing. A card that shows another field must add it here (the query budgets would catch it).
-CARD_FIELDS = (*PAGE_CARD_FIELDS, "start", "end", "city", "event_format", "status")
+CARD_FIELDS = (*PAGE_CARD_FIELDS, "start", "end", "city", "event_format", "status", "webcast_url")
 
 
 def _upcoming_q(now):
@@ -80,6 +80,9 @@ def load_events(rows, for_calendar=False):
         queryset = model.objects.filter(pk__in=ids)
         if not for_calendar:
             queryset = queryset.only(*CARD_FIELDS)
+            if model is SeminarSeriesPage:
+                # A series card tells whether a part is on now: its parts in one query.
+                queryset = queryset.prefetch_related("parts")
         else:
             queryset = queryset.select_related("registration_page")
             if model is SeminarSeriesPage:

@@ -19,9 +19,11 @@ from core.models import ContactsMixin
 from core.streams import convert_streams
 from events import calendar
 from events.blocks import SpeakerStreamBlock
+from events.broadcasts import Broadcast, BroadcastState
 from events.calendar import CalendarEntry
 from events.formatting import date_span, local, long_date, when
 
+from .broadcast import CalendarVersionMixin
 from .choices import SCHEMA_STATUS, EventFormat, EventStatus
 from .registration import OnsiteRegistrationMixin
 
@@ -30,7 +32,7 @@ INTRO_HELP = "En eller två meningar om vad evenemanget ger. Visas överst, i li
 BODY_HELP = "Börja med Rubrik 2 och hoppa inte över rubriknivåer."
 
 
-class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, models.Model):
+class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, CalendarVersionMixin, models.Model):
     """Fields and behaviour shared by conference, seminar series and network pages."""
 
     # A page review (core.models.OwnershipMixin) is not due once the event is over.
@@ -101,6 +103,7 @@ class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, mode
 
     # Conferences need dates; series and networks take theirs from their parts or meetings.
     dates_required = True
+    calendar_fields = ("start", "end", "webcast_url", "status", "venue", "address", "city")
     default_format = EventFormat.CONFERENCE
 
     when_panels = [
@@ -153,6 +156,10 @@ class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, mode
         # A one-time event without an end ends when it starts; the listing compares ends.
         if self.start and not self.end:
             self.end = self.start
+        # A full save (publishing) may change what calendars hold; a draft's partial save does not.
+        self.calendar_changes = set()
+        if kwargs.get("update_fields") is None:
+            self.calendar_changes = self.note_calendar_changes(self.stored_calendar_values())
         super().save(*args, **kwargs)
 
     def clean(self):
@@ -207,6 +214,31 @@ class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, mode
         return self.status == EventStatus.CANCELLED
 
     @property
+    def broadcast(self):
+        """The event's webcast at this moment, or None for an event without one."""
+        if not (self.webcast_url and self.start):
+            return None
+        return Broadcast(
+            date=self.start_local.date(),
+            start=self.start,
+            end=self.end,
+            join_url=self.webcast_url,
+            cancelled=self.is_cancelled,
+        )
+
+    @property
+    def broadcast_note(self):
+        """What a card adds about the broadcast: "Sänds nu", "Börjar om 5 minuter" or a part's new time."""
+        broadcast = self.broadcast
+        if broadcast is None:
+            return ""
+        if broadcast.state in (BroadcastState.SOON, BroadcastState.LIVE):
+            return broadcast.label
+        if broadcast.moved_from:
+            return f"Flyttad till {broadcast.when_text}"
+        return ""
+
+    @property
     def show_status(self):
         """Every status but the ordinary one is shown prominently."""
         return self.status != EventStatus.SCHEDULED
@@ -229,6 +261,8 @@ class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, mode
         """offline, online or mixed, from the place and webcast fields."""
         on_site = bool(self.venue or self.address or self.city)
         online = bool(self.webcast_url) or self.event_format == EventFormat.WEBINAR
+        if self.status == EventStatus.MOVED_ONLINE:
+            return "online"
         if on_site and online:
             return "mixed"
         return "online" if online else "offline"
@@ -241,6 +275,8 @@ class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, mode
         parts.append(self.get_event_format_display())
         if self.show_status:
             parts.append(self.get_status_display())
+        if note := self.broadcast_note:
+            parts.append(note)
         return " · ".join(parts)
 
     # Calendar
@@ -259,6 +295,8 @@ class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, mode
                 description=self.ics_description(),
                 location=self.place_display or self.webcast_url,
                 cancelled=self.is_cancelled,
+                sequence=self.calendar_sequence,
+                last_modified=self.calendar_changed_at,
             )
         ]
 

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -24,9 +25,11 @@ from core.streams import convert_streams
 from core.text import control_character_errors
 from events import calendar
 from events.blocks import SpeakerStreamBlock, format_time_range
+from events.broadcasts import BroadcastState
 from events.calendar import CalendarEntry
 from events.formatting import day_month, day_span, long_date
 
+from .broadcast import BroadcastPartMixin
 from .choices import EventFormat, RegistrationQuestion
 from .mixins import BODY_HELP, EVENT_PARENTS, INTRO_HELP, EventMixin
 
@@ -136,6 +139,11 @@ class SeminarSeriesPage(EventMixin, OwnershipMixin, SiteChromeMixin, Page):
             self.start = min(part.start for part in parts)
             self.end = max(part.end for part in parts)
         super().save(*args, **kwargs)
+        if "webcast_url" in self.calendar_changes:
+            # Parts without a link of their own join by the series' link: their calendar entries change too.
+            SeminarPart.objects.filter(page=self, webcast_url="").update(
+                calendar_sequence=F("calendar_sequence") + 1, calendar_changed_at=timezone.now()
+            )
         # The search index is written as the page row is saved, before the parts are: index the
         # series again, now with its parts, through the same task Wagtail's signal uses.
         insert_or_update_object_task.enqueue(self._meta.app_label, self._meta.model_name, str(self.pk))
@@ -156,11 +164,26 @@ class SeminarSeriesPage(EventMixin, OwnershipMixin, SiteChromeMixin, Page):
 
     @property
     def upcoming_parts(self):
-        return [part for part in self.ordered_parts if not part.is_held]
+        return [part for part in self.ordered_parts if not part.is_held and not part.cancelled]
 
     @property
     def held_parts(self):
         return [part for part in self.ordered_parts if part.is_held]
+
+    @property
+    def broadcast(self):
+        """The broadcast the series is about now: the first part neither over nor cancelled, or None."""
+        for part in self.ordered_parts:
+            broadcast = part.broadcast
+            if broadcast.state not in (BroadcastState.ENDED, BroadcastState.RECORDED, BroadcastState.CANCELLED):
+                return broadcast
+        return None
+
+    def json_ld(self, request=None):
+        data = super().json_ld(request)
+        if self.ordered_parts:
+            data["subEvent"] = [part.json_ld(request) for part in self.ordered_parts]
+        return data
 
     @property
     def registration_questions(self):
@@ -191,7 +214,7 @@ class SeminarSeriesPage(EventMixin, OwnershipMixin, SiteChromeMixin, Page):
         return calendar.ics_response([part.calendar_entry(request)], f"{self.slug}-del-{part.pk}.ics", name=self.title)
 
 
-class SeminarPart(Orderable):
+class SeminarPart(BroadcastPartMixin, Orderable):
     """A dated part of a seminar series: theme, broadcast time, inspirer, webcast and recording."""
 
     page = ParentalKey(SeminarSeriesPage, on_delete=models.CASCADE, related_name="parts")
@@ -225,7 +248,8 @@ class SeminarPart(Orderable):
         FieldPanel("speaker_label"),
         FieldPanel("speakers"),
         FieldPanel("webcast_url"),
-        FieldPanel("recording_url"),
+        FieldPanel("cancelled"),
+        *BroadcastPartMixin.recording_panels,
         FieldPanel("seat_limit"),
     ]
 
@@ -245,6 +269,7 @@ class SeminarPart(Orderable):
             raise ValidationError({"start_time": "Ange starttiden när sluttiden är ifylld."})
         if self.start_time and self.end_time and self.end_time <= self.start_time:
             raise ValidationError({"end_time": "Sluttiden måste vara efter starttiden."})
+        self.clean_recording()
 
     @property
     def has_time(self):
@@ -284,14 +309,20 @@ class SeminarPart(Orderable):
 
     def calendar_entry(self, request=None):
         series = self.page
+        join_url = self.join_url
+        description = "\n\n".join(
+            text for text in (series.intro, f"Webbsändning: {join_url}" if join_url else "") if text
+        )
         return CalendarEntry(
             uid=f"seminar-part-{self.pk}@{calendar.uid_domain()}",
             summary=f"{self.theme} ({series.title})",
             start=self.start if self.has_time else self.date,
             end=self.end if self.has_time else self.date,
             url=series.get_full_url(request) or "",
-            description=series.intro,
-            location=self.webcast_url or series.webcast_url or series.place_display,
-            cancelled=series.is_cancelled,
+            description=description,
+            location=join_url or series.place_display,
+            cancelled=series.is_cancelled or self.cancelled,
             all_day=not self.has_time,
+            sequence=self.calendar_sequence,
+            last_modified=self.calendar_changed_at,
         )

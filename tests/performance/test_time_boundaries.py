@@ -66,13 +66,41 @@ def test_a_series_part_changes_from_upcoming_to_broadcast_on_the_cached_page(cli
         series.parts = [SeminarPartFactory.build(date=NOW.date(), start_time=dt.time(13, 15), end_time=dt.time(14, 0))]
         series = _published(series)
         before = client.get(series.url)
-        assert "Kommande: 9 mars 2027" in before.content.decode()
+        assert "Sänds nu" in before.content.decode()
         assert client.get(series.url)["X-Page-Cache"] == "hit"
 
     with time_machine.travel(NOW + dt.timedelta(seconds=31), tick=False):
         after = client.get(series.url).content.decode()
-        assert "Har sänts 9 mars 2027" in after
-        assert "Kommande: 9 mars 2027" not in after
+        assert "Sändningen är slut, inspelningen kommer" in after
+        assert "Sänds nu" not in after
+
+
+def test_a_cached_page_never_shows_an_outdated_broadcast_state(client, event_index):
+    """Across the count-down, the start and the end, each copy ends at the next moment of the state block."""
+    start = dt.datetime(2027, 3, 28, 13, 15, tzinfo=STOCKHOLM)  # the first afternoon of summer time
+    with time_machine.travel(start - dt.timedelta(days=1), tick=False):
+        series = SeminarSeriesPageFactory(parent=event_index, title="Svåra beslut")
+        series.parts = [
+            SeminarPartFactory.build(date=start.date(), start_time=dt.time(13, 15), end_time=dt.time(14, 0))
+        ]
+        series = _published(series)
+    steps = [
+        (start - dt.timedelta(minutes=15, seconds=1), "Kommande: 28 mars 2027", 1),
+        (start - dt.timedelta(minutes=15), "Börjar om 15 minuter", 60),
+        (start - dt.timedelta(minutes=14, seconds=30), "Börjar om 15 minuter", 30),
+        (start - dt.timedelta(minutes=14), "Börjar om 14 minuter", 60),
+        (start - dt.timedelta(seconds=1), "Börjar om 1 minut", 1),
+        (start, "Sänds nu", 45 * 60),
+        (start + dt.timedelta(minutes=45), "Sändningen är slut, inspelningen kommer", None),
+    ]
+    for moment, state, lifetime in steps:
+        with time_machine.travel(moment, tick=False):
+            response = client.get(series.url)
+            assert f">{state}" in response.content.decode(), moment
+            if lifetime is not None:
+                assert int(_cache_control(response)["s-maxage"]) <= lifetime, moment
+            # The copy just stored is served until the next step at the latest, never after it.
+            assert client.get(series.url)["X-Page-Cache"] == "hit"
 
 
 def test_registration_closes_on_the_cached_page_at_its_moment(client, event_index):

@@ -174,6 +174,12 @@ PAGE_CACHE_TIME_BOUNDARIES = [
     "core.models.notices.next_notice_change",
     "events.clock.next_state_change",
 ]
+# Broadcasts (events/broadcasts.py): "Börjar om N minuter" this long before the start; a broadcast
+# without an end time counts as live this long; the dashboard lists held broadcasts still without a
+# recording or captions this many days after.
+BROADCAST_SOON_MINUTES = int(os.environ.get("BROADCAST_SOON_MINUTES", "15"))
+BROADCAST_DEFAULT_MINUTES = int(os.environ.get("BROADCAST_DEFAULT_MINUTES", "60"))
+RECORDING_GRACE_DAYS = int(os.environ.get("RECORDING_GRACE_DAYS", "14"))
 # The start page routes the addresses below it through this function ("": Wagtail's walk alone); the
 # route memo finds a known page's address in one query instead of two per level (docs/performance.md).
 PAGE_ROUTE_LOOKUP = "core.caching.routes.route"
