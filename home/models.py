@@ -24,6 +24,12 @@ class HomePage(SiteChromeMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
+    heading = models.CharField(
+        "rubrik",
+        max_length=200,
+        blank=True,
+        help_text="Vilka vi är och vad webbplatsen ger, t.ex. organisationens namn och syfte. Tomt: webbplatsens namn.",
+    )
     intro = RichTextField(
         "ingress", blank=True, features=["bold", "italic", "link"], help_text="Vilka vi är och vad webbplatsen ger."
     )
@@ -34,7 +40,7 @@ class HomePage(SiteChromeMixin, Page):
         help_text="Lyft fram aktuellt innehåll. Börja med Rubrik 2.",
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [FieldPanel("heading"), FieldPanel("intro"), FieldPanel("body")]
     settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
 
     search_fields = admin_findable(Page.search_fields + [index.SearchField("intro"), index.SearchField("body")])
