@@ -80,9 +80,35 @@ def enqueue_renditions(image_ids, filter_specs=PAGE_IMAGE_SPECS):
     transaction.on_commit(enqueue)
 
 
-def _image_saved(sender, instance, **kwargs):
-    # A new file or focal point makes new renditions: the page images' sizes and a portrait's.
-    enqueue_renditions([instance.pk], [*PAGE_IMAGE_SPECS, *PHOTO_SPECS])
+def specs_for_uses(image):
+    """The specs of what an image is used as now: a page's top or teaser image, a person's photo."""
+    from django.apps import apps
+    from django.db.models import Q
+
+    from core.models import PageImagesMixin, Person
+
+    used = Q(top_image=image) | Q(teaser_image=image)
+    on_pages = any(
+        model.objects.filter(used).exists()
+        for model in apps.get_models()
+        if issubclass(model, PageImagesMixin) and not model._meta.abstract
+    )
+    return [
+        *(PAGE_IMAGE_SPECS if on_pages else []),
+        *(PHOTO_SPECS if Person.objects.filter(photo=image).exists() else []),
+    ]
+
+
+def _image_saved(sender, instance, created, **kwargs):
+    # A new focal point or file makes new renditions for the image's present uses. A new upload has
+    # none yet: the page that shows it is published, or the person saved, and queues them then.
+    if not created and (filter_specs := specs_for_uses(instance)):
+        enqueue_renditions([instance.pk], filter_specs)
+
+
+def _person_saved(sender, instance, **kwargs):
+    if instance.photo_id:
+        enqueue_renditions([instance.photo_id], PHOTO_SPECS)
 
 
 def _page_published(sender, instance, **kwargs):
@@ -93,5 +119,8 @@ def _page_published(sender, instance, **kwargs):
 
 def connect():
     """Called from CoreConfig.ready()."""
+    from core.models import Person
+
     post_save.connect(_image_saved, sender=get_image_model(), dispatch_uid="core.images.image_saved")
+    post_save.connect(_person_saved, sender=Person, dispatch_uid="core.images.person_saved")
     page_published.connect(_page_published, dispatch_uid="core.images.page_published")

@@ -167,11 +167,25 @@ class TestCards:
 
 
 class TestRenditionsAheadOfTime:
-    def test_saving_an_image_makes_every_rendition_the_site_shows(self, django_capture_on_commit_callbacks):
+    def test_saving_a_used_image_makes_the_renditions_of_its_uses(self, listing, django_capture_on_commit_callbacks):
+        image = ImageFactory()
+        KnowledgePageFactory(parent=listing, top_image=image, top_image_alt="En karta")
+        PersonFactory(photo=image)
+        Rendition.objects.all().delete()
         with django_capture_on_commit_callbacks(execute=True):
-            image = ImageFactory()
+            image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = 10, 10, 50, 50
+            image.save()
         made = set(Rendition.objects.filter(image=image).values_list("filter_spec", flat=True))
         assert set(PAGE_IMAGE_SPECS) | set(PHOTO_SPECS) <= made
+
+    def test_a_new_upload_waits_for_its_first_use(self, django_capture_on_commit_callbacks):
+        with django_capture_on_commit_callbacks(execute=True):
+            image = ImageFactory()
+        assert not Rendition.objects.filter(image=image).exists()
+        with django_capture_on_commit_callbacks(execute=True):
+            PersonFactory(photo=image)
+        made = set(Rendition.objects.filter(image=image).values_list("filter_spec", flat=True))
+        assert set(PHOTO_SPECS) <= made
 
     def test_publishing_a_page_makes_its_images_renditions(self, listing, django_capture_on_commit_callbacks):
         image = ImageFactory()
