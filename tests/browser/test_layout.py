@@ -49,6 +49,13 @@ def _slug(path):
 def _review(page, name):
     folder = ARTIFACTS / "visual-review"
     folder.mkdir(parents=True, exist_ok=True)
+    # A full-page screenshot shows what lies below the fold, so lazy images are loaded first.
+    page.evaluate(
+        """() => Promise.all([...document.images].map(img => {
+            img.loading = 'eager';
+            return img.complete ? null : new Promise(done => { img.onload = img.onerror = done; });
+        }))"""
+    )
     page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
 
