@@ -232,9 +232,7 @@ def lighthouse_once(url, workdir):
         reason = runtime_error.get("code") or "no score for " + ", ".join(unscored)
         return {"error": f"Lighthouse could not measure the page ({reason})"}
     scores = {key: round(cat["score"] * 100) for key, cat in report["categories"].items()}
-    lcp_items = (report["audits"].get("largest-contentful-paint-element", {}).get("details") or {}).get("items") or []
-    lcp_nodes = [item for group in lcp_items for item in (group.get("items") or []) if item.get("node")]
-    lcp = lcp_nodes[0]["node"].get("snippet", "")[:80] if lcp_nodes else ""
+    lcp = lcp_element(report["audits"])
     weights = (report["audits"].get("resource-summary", {}).get("details") or {}).get("items") or []
     image_bytes = next((row.get("transferSize", 0) for row in weights if row.get("resourceType") == "image"), 0)
     failing = {
@@ -249,6 +247,22 @@ def lighthouse_once(url, workdir):
         for key, cat in report["categories"].items()
     }
     return {"scores": scores, "failing": failing, "lcp": lcp, "image_kb": round(image_bytes / 1024)}
+
+
+def lcp_element(audits):
+    """The Largest Contentful Paint element's selector (Lighthouse 12's insight, or the older audit)."""
+    for audit_id in ("lcp-breakdown-insight", "largest-contentful-paint-element"):
+        items = (audits.get(audit_id, {}).get("details") or {}).get("items") or []
+        nodes = [item for item in items if item.get("type") == "node"]
+        nodes += [
+            row["node"]
+            for item in items
+            for row in (item.get("items") or [])
+            if isinstance(row, dict) and row.get("node")
+        ]
+        if nodes:
+            return (nodes[0].get("selector") or nodes[0].get("snippet") or "")[:70]
+    return ""
 
 
 def machine_speed():
