@@ -8,8 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Gemensamt"
 
     def ready(self):
-        from core import page_signals
+        from core import images, page_signals
         from core.caching import signals
 
         signals.connect()
         page_signals.connect()
+        images.connect()

@@ -25,6 +25,12 @@ class HomePage(SiteChromeMixin, Page):
     # The Swedish start page and its English translation (docs/translation.md).
     max_count = 2
 
+    heading = models.CharField(
+        "rubrik",
+        max_length=200,
+        blank=True,
+        help_text="Vilka vi är och vad webbplatsen ger, t.ex. organisationens namn och syfte. Tomt: webbplatsens namn.",
+    )
     intro = RichTextField(
         "ingress", blank=True, features=["bold", "italic", "link"], help_text="Vilka vi är och vad webbplatsen ger."
     )
@@ -35,7 +41,7 @@ class HomePage(SiteChromeMixin, Page):
         help_text="Lyft fram aktuellt innehåll. Börja med Rubrik 2.",
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [FieldPanel("heading"), FieldPanel("intro"), FieldPanel("body")]
     settings_panels = Page.settings_panels + SiteChromeMixin.chrome_panels
 
     search_fields = admin_findable(Page.search_fields + [index.SearchField("intro"), index.SearchField("body")])

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page, Site
 
+from core.images import prefetch_card_images
 from core.models import Topic
 from core.pagination import filter_query, paginate
 from events.models.index import event_ids, load_events
@@ -37,7 +38,8 @@ def search(request):
         promoted_ids = {promo.page_id for promo in promotions}
         found = pages.exclude(pk__in=promoted_ids).search(query, operator="or")
         results = paginate(found, RESULTS_PER_PAGE, request.GET)
-        specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in results]).specific()}
+        found_pages = prefetch_card_images(list(Page.objects.filter(pk__in=[p.pk for p in results]).specific()))
+        specific = {page.pk: page for page in found_pages}
         results.rows = [_row(specific.get(page.pk, page)) for page in results]
         for promo in promotions:
             promo.row = _row(promo.page.specific)

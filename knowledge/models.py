@@ -14,10 +14,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core import structured_data
-from core.cards import PAGE_CARD_FIELDS
+from core.cards import CARD_IMAGE_FIELDS, PAGE_CARD_FIELDS
 from core.dates import long_date
 from core.fields import StreamField
-from core.models import ContactsMixin, OwnershipMixin, SiteChromeMixin, Topic
+from core.images import card_image_prefetches, prefetch_card_images
+from core.models import ContactsMixin, OwnershipMixin, PageImagesMixin, SiteChromeMixin, Topic
 from core.pagination import filter_query, paginate
 from core.search_fields import admin_findable
 from core.streams import convert_streams
@@ -41,7 +42,12 @@ MEDIA_TYPES = (
 )
 # What a knowledge page's card shows: the page card's fields and those card_meta reads. Listings
 # load only these columns: the body, the largest of them, is not needed for a card.
-CARD_FIELDS = (*PAGE_CARD_FIELDS, "publication_date", *(media_type.field for media_type in MEDIA_TYPES))
+CARD_FIELDS = (
+    *PAGE_CARD_FIELDS,
+    *CARD_IMAGE_FIELDS,
+    "publication_date",
+    *(media_type.field for media_type in MEDIA_TYPES),
+)
 
 
 class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
@@ -82,7 +88,9 @@ class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
         if media_type:
             pages = pages.filter(**{media_type.field: True})
 
-        page_obj = paginate(pages.only(*CARD_FIELDS), self.per_page or 10, request.GET)
+        page_obj = paginate(
+            pages.only(*CARD_FIELDS).prefetch_related(*card_image_prefetches()), self.per_page or 10, request.GET
+        )
 
         context.update(
             {
@@ -121,7 +129,7 @@ class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
         return KnowledgeFeed(self)(request)
 
 
-class KnowledgePage(ContactsMixin, OwnershipMixin, SiteChromeMixin, Page):
+class KnowledgePage(ContactsMixin, OwnershipMixin, PageImagesMixin, SiteChromeMixin, Page):
     """A themed knowledge page: intro, key points and media (webcasts, podcasts, web courses, webinars)."""
 
     page_description = "En kunskapssida om ett tema, med webbsändningar, poddar och webbkurser."
@@ -173,6 +181,7 @@ class KnowledgePage(ContactsMixin, OwnershipMixin, SiteChromeMixin, Page):
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("publication_date"), FieldPanel("updated_date")], heading="Datum"),
         FieldPanel("intro"),
+        *PageImagesMixin.image_panels,
         FieldPanel("key_points"),
         FieldPanel("topics", widget=CheckboxSelectMultiple),
         FieldPanel("body"),
@@ -268,7 +277,7 @@ class KnowledgePage(ContactsMixin, OwnershipMixin, SiteChromeMixin, Page):
             return []
         pages = Page.objects.filter(pk__in=ids).live().public().specific()
         by_id = {page.pk: page for page in pages}
-        return [by_id[pk] for pk in ids if pk in by_id]
+        return prefetch_card_images([by_id[pk] for pk in ids if pk in by_id])
 
     def editor_warnings(self):
         """Swedish warnings for the editor: missing captions or text versions, embeds not yet fetched."""
@@ -304,7 +313,7 @@ class KnowledgePage(ContactsMixin, OwnershipMixin, SiteChromeMixin, Page):
     def for_topic(cls, topic, limit=None, locale=None):
         """Live, public knowledge pages tagged with a topic (a Topic or its pk), newest first, for cards;
         only those in `locale` when given."""
-        pages = cls.visible().filter(topics=topic).only(*CARD_FIELDS)
+        pages = cls.visible().filter(topics=topic).only(*CARD_FIELDS).prefetch_related(*card_image_prefetches())
         if locale is not None:
             pages = pages.filter(locale=locale)
         return pages[:limit] if limit else pages
@@ -312,5 +321,5 @@ class KnowledgePage(ContactsMixin, OwnershipMixin, SiteChromeMixin, Page):
     @classmethod
     def latest(cls, limit=3, locale=None):
         """The newest live, public knowledge pages (in `locale` when given), for cards."""
-        pages = cls.visible().only(*CARD_FIELDS)
+        pages = cls.visible().only(*CARD_FIELDS).prefetch_related(*card_image_prefetches())
         return (pages.filter(locale=locale) if locale is not None else pages)[:limit]

@@ -9,9 +9,12 @@ each cached page so that drift in the machine's speed does not skew a ratio. Que
 time come from renders in-process against the same database (round robin over the pages), and
 instructions per render from valgrind
 (scripts/bench_instructions.py), which unlike milliseconds do not vary with the machine.
-Lighthouse scores the home page and the seed pages at mobile settings. Last, scripts/bench_owners.py
-counts the queries of the page owners' panel and reports at 10 and 1,000 pages (1,000 and 100,000
-answers). Everything is bounded in time; nothing leaves 127.0.0.1.
+Lighthouse scores the home page and the seed pages at mobile settings, and names each page's Largest
+Contentful Paint element and the bytes of its images (the seed pages carry top images);
+`--lighthouse-only` skips the rest. The renditions the demo's images queue are made by a worker run
+first, as in production. Last, scripts/bench_owners.py counts the queries of the page owners' panel
+and reports at 10 and 1,000 pages (1,000 and 100,000 answers). Everything is bounded in time;
+nothing leaves 127.0.0.1.
 """
 
 import argparse
@@ -229,6 +232,9 @@ def lighthouse_once(url, workdir):
         reason = runtime_error.get("code") or "no score for " + ", ".join(unscored)
         return {"error": f"Lighthouse could not measure the page ({reason})"}
     scores = {key: round(cat["score"] * 100) for key, cat in report["categories"].items()}
+    lcp = lcp_element(report["audits"])
+    weights = (report["audits"].get("resource-summary", {}).get("details") or {}).get("items") or []
+    image_bytes = next((row.get("transferSize", 0) for row in weights if row.get("resourceType") == "image"), 0)
     failing = {
         key: [
             audit_ref["id"]
@@ -240,7 +246,23 @@ def lighthouse_once(url, workdir):
         ]
         for key, cat in report["categories"].items()
     }
-    return {"scores": scores, "failing": failing}
+    return {"scores": scores, "failing": failing, "lcp": lcp, "image_kb": round(image_bytes / 1024)}
+
+
+def lcp_element(audits):
+    """The Largest Contentful Paint element's selector (Lighthouse 12's insight, or the older audit)."""
+    for audit_id in ("lcp-breakdown-insight", "largest-contentful-paint-element"):
+        items = (audits.get(audit_id, {}).get("details") or {}).get("items") or []
+        nodes = [item for item in items if item.get("type") == "node"]
+        nodes += [
+            row["node"]
+            for item in items
+            for row in (item.get("items") or [])
+            if isinstance(row, dict) and row.get("node")
+        ]
+        if nodes:
+            return (nodes[0].get("selector") or nodes[0].get("snippet") or "")[:70]
+    return ""
 
 
 def machine_speed():
@@ -342,24 +364,35 @@ def report(results, args):
             if figures["errors"]:
                 misses.append(f"{title}: {figures['errors']} non-2xx answers {name}")
     print("(search has a query string and is never cached; its 'cached' column is the uncached path)")
-    if results.get("lighthouse"):
-        print()
-        print(f"{'Lighthouse (mobile)':32} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
-        for title, _path, _kind in LIGHTHOUSE_PAGES:
-            outcome = results["lighthouse"][title]
-            if "error" in outcome:
-                print(f"{title[:32]:32} error: {outcome['error']}")
-                misses.append(f"{title}: Lighthouse failed")
-                continue
-            scores = outcome["scores"]
-            print(
-                f"{title[:32]:32} {scores.get('performance', 0):>5} {scores.get('accessibility', 0):>5}"
-                f" {scores.get('best-practices', 0):>5} {scores.get('seo', 0):>5}"
-            )
-            for key, target in LIGHTHOUSE_TARGETS.items():
-                if scores.get(key, 0) < target:
-                    failing = ", ".join(outcome["failing"].get(key, [])) or "-"
-                    misses.append(f"{title}: Lighthouse {key} {scores.get(key, 0)} < {target} ({failing})")
+    report_lighthouse(results, misses)
+    print_targets(misses)
+
+
+def report_lighthouse(results, misses):
+    """The Lighthouse table; a score under its target is added to misses."""
+    if not results.get("lighthouse"):
+        return
+    print()
+    print(f"{'Lighthouse (mobile)':32} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'img kB':>6}  LCP element")
+    for title, _path, _kind in LIGHTHOUSE_PAGES:
+        outcome = results["lighthouse"][title]
+        if "error" in outcome:
+            print(f"{title[:32]:32} error: {outcome['error']}")
+            misses.append(f"{title}: Lighthouse failed")
+            continue
+        scores = outcome["scores"]
+        print(
+            f"{title[:32]:32} {scores.get('performance', 0):>5} {scores.get('accessibility', 0):>5}"
+            f" {scores.get('best-practices', 0):>5} {scores.get('seo', 0):>5}"
+            f" {outcome.get('image_kb', 0):>6}  {outcome.get('lcp', '')}"
+        )
+        for key, target in LIGHTHOUSE_TARGETS.items():
+            if scores.get(key, 0) < target:
+                failing = ", ".join(outcome["failing"].get(key, [])) or "-"
+                misses.append(f"{title}: Lighthouse {key} {scores.get(key, 0)} < {target} ({failing})")
+
+
+def print_targets(misses):
     print()
     print("Targets: " + ("all met" if not misses else f"{len(misses)} missed"))
     for miss in misses:
@@ -381,6 +414,9 @@ def main():
     )
     parser.add_argument("--redis", default="", help="a REDIS_URL for the page cache (default: local memory)")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument(
+        "--lighthouse-only", action="store_true", help="only Lighthouse on the home and seed pages (no wrk, no renders)"
+    )
     parser.add_argument("--no-instructions", action="store_true", help="skip counting instructions (valgrind)")
     parser.add_argument("--no-owners", action="store_true", help="skip the owners' query budgets (bench_owners.py)")
     parser.add_argument("--json", help="also write the figures to this file")
@@ -389,9 +425,9 @@ def main():
     args.slices = min(max(args.slices, 1), 10)
     args.slice_seconds = max(1, args.duration // 2)
     args.connections = min(max(args.connections, 1), 64)
-    if not shutil.which("wrk"):
+    if not args.lighthouse_only and not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install -y wrk (make bench does it)")
-    if not args.no_instructions and not shutil.which("valgrind"):
+    if not args.lighthouse_only and not args.no_instructions and not shutil.which("valgrind"):
         sys.exit("valgrind is missing: apt-get install -y valgrind (make bench does it), or --no-instructions")
 
     name = f"bench_{os.getpid()}"
@@ -423,9 +459,24 @@ def main():
         manage(env, "migrate", "--noinput")
         manage(env, "createcachetable")
         manage(env, "load_demo_content")
+        # The renditions the demo's images queued, made by a worker as production's would.
+        manage(env, "db_worker", "--backend", "background", "--queue-name", "*", "--batch", "--no-startup-delay")
         manage(env, "collectstatic", "--noinput")
         manifest = json.loads((workdir / "static" / "staticfiles.json").read_text())
         static_path = "/static/" + manifest["paths"]["css/print.css"]
+        if args.lighthouse_only:
+            port = free_port()
+            servers.append(start_server({**env, "PAGE_CACHE_ENABLED": "1"}, port, args.workers, workdir))
+            base = f"http://127.0.0.1:{port}"
+            results = {"lighthouse": {}}
+            for title, path, _kind in LIGHTHOUSE_PAGES:
+                log(f"Lighthouse: {title} …")
+                warm(base + path, 4 * args.workers)
+                results["lighthouse"][title] = lighthouse(base + path, workdir)
+            misses = []
+            report_lighthouse(results, misses)
+            print_targets(misses)
+            return
 
         log("Rendering each page in-process …")
         render_env = {**env, "PAGE_CACHE_ENABLED": "0", "ALLOWED_HOSTS": "127.0.0.1,testserver"}

@@ -1,5 +1,6 @@
 """People blocks: contact boxes and speakers, from the register or written in."""
 
+import copy
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -29,11 +30,22 @@ class PersonChooserBlock(SnippetChooserBlock):
     """A person from the register, whose name, role and organisation a search of the page finds."""
 
     def bulk_to_python(self, values):
+        """The people of a stream: those already read for the page's streams, else in one query; with
+        their photos and the renditions their cards show."""
         known = _known_people.get()
-        if known is None:
-            return super().bulk_to_python(values)
-        # A person deleted from the register is None, as Wagtail's own conversion gives.
-        return [known.get(value) for value in values]
+        if known is not None:
+            # A person deleted from the register is None, as Wagtail's own conversion gives.
+            return [known.get(value) for value in values]
+        from core.images import photo_prefetch  # Needs the app registry (the image model).
+
+        people = self.model_class.objects.prefetch_related(photo_prefetch()).in_bulk(values)
+        result, seen = [], set()
+        for pk in values:
+            person = people.get(pk)
+            # As Wagtail's own: a person chosen twice gets a second instance.
+            result.append(copy.copy(person) if person is not None and pk in seen else person)
+            seen.add(pk)
+        return result
 
     def get_searchable_content(self, value):
         if value is None:

@@ -1,6 +1,7 @@
 """Shared models: people, topics, site notices, site settings, page mixins, the rate-limit log
 and the fields of stored e-mail."""
 
+from .images import PageImagesMixin
 from .link_alerts import LinkAlert, LinkChange
 from .mixins import ContactsMixin, SiteChromeMixin
 from .notices import SiteNotice
@@ -23,6 +24,7 @@ __all__ = [
     "LinkChange",
     "OwnershipMixin",
     "PageCacheGeneration",
+    "PageImagesMixin",
     "PeriodicJob",
     "Person",
     "QueuedEmail",

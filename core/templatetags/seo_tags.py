@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from core.excerpts import excerpt
+from core.images import SHARE
 
 register = template.Library()
 
@@ -38,7 +39,13 @@ def page_meta(context):
     page = context.get("page")
     canonical = page.get_full_url(request) if page is not None and hasattr(page, "get_full_url") else ""
     share_image = getattr(page, "share_image", None)
-    image_url = share_image.get_rendition("fill-1200x630").url if share_image else static("img/share.png")
+    # The page's teaser image as a 1200x630 rendition (made ahead of time), else the site's own.
+    if share_image:
+        rendition = share_image.get_rendition(SHARE)
+        image_url, width, height = rendition.url, rendition.width, rendition.height
+        image_alt = getattr(page, "share_image_alt", "")
+    else:
+        image_url, width, height, image_alt = static("img/share.png"), 1200, 630, ""
     if request is not None and image_url.startswith("/"):
         image_url = request.build_absolute_uri(image_url)
     title = (getattr(page, "seo_title", "") or getattr(page, "title", "")) if page is not None else ""
@@ -47,6 +54,9 @@ def page_meta(context):
         "description": meta_description(page),
         "canonical": canonical,
         "image_url": image_url,
+        "image_width": width,
+        "image_height": height,
+        "image_alt": image_alt,
         "og_type": getattr(page, "og_type", "website"),
         "site_name": context.get("SITE_NAME", ""),
     }

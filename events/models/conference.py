@@ -6,7 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.fields import StreamField
-from core.models import OwnershipMixin, SiteChromeMixin
+from core.models import OwnershipMixin, PageImagesMixin, SiteChromeMixin
 from core.search_fields import admin_findable
 from events.blocks import ConferenceStreamBlock
 
@@ -14,7 +14,7 @@ from .choices import EventFormat
 from .mixins import BODY_HELP, EVENT_PARENTS, INTRO_HELP, EventMixin
 
 
-class ConferencePage(EventMixin, OwnershipMixin, SiteChromeMixin, Page):
+class ConferencePage(EventMixin, OwnershipMixin, PageImagesMixin, SiteChromeMixin, Page):
     """A conference or course day with its programme, themes and sessions."""
 
     page_description = "En konferens eller kursdag med program, teman och pass."
@@ -31,6 +31,7 @@ class ConferencePage(EventMixin, OwnershipMixin, SiteChromeMixin, Page):
         Page.content_panels
         + EventMixin.when_panels
         + [FieldPanel("intro")]
+        + PageImagesMixin.image_panels
         + EventMixin.about_panels
         + EventMixin.onsite_registration_panels
         + [FieldPanel("body")]

@@ -12,7 +12,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.cards import PAGE_CARD_FIELDS
+from core.cards import CARD_IMAGE_FIELDS, PAGE_CARD_FIELDS
+from core.images import card_image_prefetches
 from core.models import SiteChromeMixin, Topic
 from core.pagination import filter_query, paginate
 from events import calendar
@@ -31,7 +32,7 @@ SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 # What an event's card shows: the page card's fields and those card_meta reads. Cards load only
 # these columns: building and reading the full rows of three page types cost more than the rest of a
 # listing. A card that shows another field must add it here (the query budgets would catch it).
-CARD_FIELDS = (*PAGE_CARD_FIELDS, "start", "end", "city", "event_format", "status", "webcast_url")
+CARD_FIELDS = (*PAGE_CARD_FIELDS, *CARD_IMAGE_FIELDS, "start", "end", "city", "event_format", "status", "webcast_url")
 
 
 def _upcoming_q(now):
@@ -79,7 +80,7 @@ def load_events(rows, for_calendar=False):
             continue
         queryset = model.objects.filter(pk__in=ids)
         if not for_calendar:
-            queryset = queryset.only(*CARD_FIELDS)
+            queryset = queryset.only(*CARD_FIELDS).prefetch_related(*card_image_prefetches())
             if model is SeminarSeriesPage:
                 # A series card tells whether a part is on now: its parts in one query.
                 queryset = queryset.prefetch_related("parts")

@@ -8,7 +8,7 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.fields import StreamField
-from core.models import OwnershipMixin, SiteChromeMixin
+from core.models import OwnershipMixin, PageImagesMixin, SiteChromeMixin
 from core.search_fields import admin_findable
 from events import calendar
 from events.blocks import NetworkMeetingBlock
@@ -19,7 +19,7 @@ from .choices import EventFormat
 from .mixins import BODY_HELP, EVENT_PARENTS, INTRO_HELP, EventMixin
 
 
-class NetworkPage(EventMixin, OwnershipMixin, SiteChromeMixin, Page):
+class NetworkPage(EventMixin, OwnershipMixin, PageImagesMixin, SiteChromeMixin, Page):
     """An ongoing network or programme: who it is for, what the meetings hold, facts and meeting dates."""
 
     page_description = "Ett nätverk eller program som pågår, med sina träffar."
@@ -63,6 +63,7 @@ class NetworkPage(EventMixin, OwnershipMixin, SiteChromeMixin, Page):
     content_panels = (
         Page.content_panels
         + [FieldPanel("published_date"), FieldPanel("intro")]
+        + PageImagesMixin.image_panels
         + EventMixin.about_panels
         + EventMixin.onsite_registration_panels
         + [

@@ -19,7 +19,7 @@ from wagtail.search.tasks import insert_or_update_object_task
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.fields import StreamField
-from core.models import OwnershipMixin, SiteChromeMixin
+from core.models import OwnershipMixin, PageImagesMixin, SiteChromeMixin
 from core.search_fields import admin_findable
 from core.streams import convert_streams
 from core.text import control_character_errors
@@ -59,7 +59,7 @@ class SeminarSeriesForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class SeminarSeriesPage(EventMixin, OwnershipMixin, SiteChromeMixin, Page):
+class SeminarSeriesPage(EventMixin, OwnershipMixin, PageImagesMixin, SiteChromeMixin, Page):
     """A webinar series in dated parts, with series-wide registration and notes about the webcast."""
 
     page_description = "En serie webbinarier i flera daterade delar."
@@ -98,6 +98,7 @@ class SeminarSeriesPage(EventMixin, OwnershipMixin, SiteChromeMixin, Page):
     content_panels = (
         Page.content_panels
         + [FieldPanel("intro")]
+        + PageImagesMixin.image_panels
         + EventMixin.about_panels
         + [
             MultiFieldPanel(

@@ -1,6 +1,7 @@
 """Factories for the shared models."""
 
 import factory
+import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
@@ -48,3 +49,11 @@ class RateLimitHitFactory(DjangoModelFactory):
     scope = "feedback"
     client_key = factory.Sequence(lambda n: f"{n:040x}")
     at = factory.LazyFunction(timezone.now)
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    """A library image: a small JPEG drawn by Pillow, with a description (its default alt text)."""
+
+    title = factory.Sequence(lambda n: f"Bild {n}")
+    description = ""
+    file = factory.django.ImageField(width=800, height=450, color="steelblue", format="JPEG")

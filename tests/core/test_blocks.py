@@ -68,6 +68,8 @@ def test_image_block_renders_responsive_image_with_alt_text():
     html = _render("image", {"image": image.pk, "alt_text": "Konferenssalen i Göteborg", "caption": "Foto: SKR"})
     assert 'alt="Konferenssalen i Göteborg"' in html
     assert "srcset=" in html
+    assert 'type="image/avif"' in html
+    assert 'type="image/webp"' in html
     assert 'loading="lazy"' in html
     assert "<figcaption>Foto: SKR</figcaption>" in html
 

@@ -106,3 +106,33 @@ def test_the_demo_pages_have_owners_one_overdue_review_triaged_comments_and_a_st
     assert states == {FeedbackState.NEW, FeedbackState.HANDLED, FeedbackState.SPAM}
     before, after = shares_by_revision(story)
     assert after.share - before.share > 20 and before.total >= 30 and after.total >= 30
+
+
+def test_demo_images_are_drawn_here_described_and_placeholders_marked(home_page):
+    from wagtail.images.models import Image
+
+    from core.demo_images import PLACEHOLDER_TAG
+    from home.demo_images import ILLUSTRATIONS
+
+    call_command("load_demo_content")
+    images = Image.objects.count()
+    call_command("load_demo_content")
+    assert Image.objects.count() == images, "loading twice draws nothing twice"
+
+    with_top_image = [page.specific for page in Page.objects.live().filter(title__in=SEED_TITLES)]
+    assert all(page.top_image_id for page in with_top_image)
+    for page in with_top_image:
+        assert page.top_image_alt.startswith("Illustration: ")
+        assert page.top_image_alt == page.top_image.description
+    assert Image.objects.filter(title__startswith="Illustration: ").count() == len(ILLUSTRATIONS)
+
+    for person in Person.objects.select_related("photo"):
+        assert person.photo.title == f"Platshållare: {person.name}"
+        assert PLACEHOLDER_TAG in person.photo.tags.names()
+        assert person.photo.description.startswith("Platshållarbild, inget foto")
+
+
+def test_the_home_page_heading_says_what_the_site_is(client, home_page):
+    call_command("load_demo_content")
+    html = client.get("/").content.decode()
+    assert "<h1>Sveriges Kommuner och Regioner: kurser, konferenser och kunskap" in html
