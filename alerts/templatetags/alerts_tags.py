@@ -1,6 +1,7 @@
 """{% follow_topics page.topic_list %} or {% follow_topics topic %}: the "Bevaka ämnet" form on a page."""
 
 from django import template
+from django.utils.html import format_html
 
 from core.models import FooterSettings, Topic
 
@@ -13,13 +14,25 @@ def follow_topics(context, topics):
     if isinstance(topics, Topic):
         topics = [topics]
     topics = list(topics or [])
-    privacy_url = ""
-    request = context.get("request")
-    if request is not None and topics:
-        page = FooterSettings.for_request(request).privacy_page
-        privacy_url = page.get_url(request) if page and page.live else ""
     subjects = in_words([topic.name.lower() for topic in topics])
-    return {"topics": topics, "subjects": subjects, "privacy_url": privacy_url}
+    return {
+        "topics": topics,
+        "subjects": subjects,
+        # For the privacy link, a fragment cached like the footer it comes from.
+        "request": context.get("request"),
+        "CACHE_GENERATION": context.get("CACHE_GENERATION"),
+        "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def privacy_link(context):
+    """A link to the privacy page named in the footer settings, or nothing."""
+    request = context.get("request")
+    page = FooterSettings.for_request(request).privacy_page if request is not None else None
+    if not page or not page.live:
+        return ""
+    return format_html('<a href="{}">Så behandlar vi din e-postadress</a>.', page.get_url(request))
 
 
 def in_words(names):

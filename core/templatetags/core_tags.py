@@ -20,9 +20,16 @@ def long_date(value):
 
 
 def _site_root(context):
-    # The start page in the active language: the English pages' menu and breadcrumbs start at its translation.
+    # The start page in the page's language: the English pages' menu and breadcrumbs start at its translation.
     site = Site.find_for_request(context.get("request"))
-    return site.root_page.localized if site else None
+    if not site:
+        return None
+    root = site.root_page
+    locale_id = getattr(context.get("page"), "locale_id", None)
+    if locale_id is None:  # a view without a page (search, topics): the active language's
+        return root.localized
+    # A Swedish page needs no query for it (Wagtail's `localized` asks the database for the locale).
+    return root if locale_id == root.locale_id else (root.get_translation_or_none(locale_id) or root)
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)

@@ -2,23 +2,40 @@
 
 from django import template
 from django.conf import settings
+from wagtail.models import Page
 
 register = template.Library()
 
 
 def language_versions(page, request=None):
     """(language code, language name, full URL, page) of the page and each live, public translation,
-    in the order of WAGTAIL_CONTENT_LANGUAGES; just the page itself when it has no translation."""
+    in the order of WAGTAIL_CONTENT_LANGUAGES; just the page itself when it has no translation.
+
+    Both the hreflang links and the language switch ask, so the pages are read once per page object:
+    one query for a page without translations, which most are.
+    """
     if page is None or not hasattr(page, "get_translations"):
         return []
-    pages = {page.locale.language_code: page}
-    for translation in page.get_translations().live().public().select_related("locale"):
-        pages.setdefault(translation.locale.language_code, translation)
+    pages = getattr(page, "language_versions_read", None)
+    if pages is None:
+        pages = _versions_by_language(page)
+        page.language_versions_read = pages
     versions = []
     for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
         if code in pages and (url := pages[code].get_full_url(request)):
             versions.append((code, name, url, pages[code]))
     return versions
+
+
+def _versions_by_language(page):
+    found = list(Page.objects.filter(translation_key=page.translation_key).live().select_related("locale"))
+    others = [other.pk for other in found if other.pk != page.pk]
+    # Only a translation may be private: check the restrictions when there is one.
+    public = set(Page.objects.filter(pk__in=others).public().values_list("pk", flat=True)) if others else set()
+    pages = {other.locale.language_code: other for other in found if other.pk in public}
+    own = next((other for other in found if other.pk == page.pk), None)
+    pages[own.locale.language_code if own else page.locale.language_code] = page
+    return pages
 
 
 @register.inclusion_tag("components/hreflang.html", takes_context=True)
