@@ -151,17 +151,14 @@ class SeminarSeriesPage(EventMixin, OwnershipMixin, PageImagesMixin, SiteChromeM
 
     @cached_property
     def ordered_parts(self):
-        parts = sorted(self.parts.all(), key=lambda part: (part.start, part.sort_order or 0))
-        # The parts' speakers with every other person on the page, in one query, not one per part.
-        convert_streams([*self.people_streams(), *((part, "speakers") for part in parts)])
-        return parts
+        return sorted(self.parts.all(), key=lambda part: (part.start, part.sort_order or 0))
 
     def people_streams(self):
         return [*super().people_streams(), (self, "responsible")]
 
     def read_people(self):
-        # The parts are read with their speakers and the page's own people (ordered_parts).
-        return self.ordered_parts
+        # The parts' speakers with the page's own people, in one query, not one per part.
+        convert_streams([*self.people_streams(), *((part, "speakers") for part in self.ordered_parts)])
 
     @property
     def upcoming_parts(self):

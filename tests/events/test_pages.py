@@ -295,6 +295,7 @@ def test_the_speakers_of_all_parts_of_a_series_are_read_in_one_query(event_index
     series = SeminarSeriesPage.objects.get(pk=series.pk)
 
     with django_assert_num_queries(2):  # the parts, then the people they name
+        series.read_people()
         names = [block.value["person"].name for part in series.ordered_parts for block in part.speakers]
 
     assert names == ["Inspiratör 0", "Inspiratör 1", "Inspiratör 2"]
