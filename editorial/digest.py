@@ -1,6 +1,7 @@
-"""The weekly e-mail to each page owner: new "Nej" comments on their pages, pages due for review and links
-to pages that changed, with links into the admin. Nothing is sent to an owner with nothing new, nor to one
-who turned the digest off (Konto > Inställningar).
+"""The weekly e-mail to each page owner: new "Nej" comments on their pages, pages due for review, links
+to pages that changed and held broadcasts still without a recording or captions, with links into the
+admin. Nothing is sent to an owner with nothing new, nor to one who turned the digest off (Konto >
+Inställningar).
 
 Run by the worker's scheduler every week (settings.PERIODIC_JOBS, "owner_digests"); each message leaves
 through the e-mail queue (core.mail.QueuedEmailBackend), so a mail server that is down loses nothing.
@@ -21,9 +22,11 @@ from django.utils import timezone
 
 from core.models import LinkAlert
 from core.reviews import due_for_review
+from events.models import SeminarPart, held_without_recording
 from feedback.models import FeedbackResponse
 
 from .models import EditorPreferences
+from .recordings import grace_days
 
 logger = logging.getLogger(__name__)
 PERIOD = dt.timedelta(days=7)
@@ -34,10 +37,11 @@ def admin_url(path):
 
 
 def collect_news(now):
-    """{owner id: {"comments": [...], "due": [...], "alerts": [...]}} in three queries, whatever the size."""
+    """{owner id: {"comments": [...], "due": [...], "alerts": [...], "recordings": [...]}} in four queries,
+    whatever the size."""
     since = now - PERIOD
     today = timezone.localdate(now)
-    news = defaultdict(lambda: {"comments": [], "due": [], "alerts": []})
+    news = defaultdict(lambda: {"comments": [], "due": [], "alerts": [], "recordings": []})
     comments = (
         FeedbackResponse.objects.new_comments()
         .filter(created_at__gte=since, page__owner__isnull=False)
@@ -66,6 +70,23 @@ def collect_news(now):
                 "target": alert.target_title,
                 "change": alert.get_change_display(),
                 "url": admin_url(reverse("wagtailadmin_pages:edit", args=[alert.page_id])),
+            }
+        )
+    parts = (
+        SeminarPart.objects.filter(
+            held_without_recording(grace_days(), now), page__live=True, page__owner__isnull=False
+        )
+        .order_by("date", "pk")
+        .values("page__owner_id", "page_id", "page__title", "theme", "date", "recording_url", "recording_video")
+    )
+    for part in parts:
+        news[part["page__owner_id"]]["recordings"].append(
+            {
+                "title": part["page__title"],
+                "theme": part["theme"],
+                "date": part["date"],
+                "missing": "undertexter" if part["recording_url"] or part["recording_video"] else "inspelning",
+                "url": admin_url(reverse("wagtailadmin_pages:edit", args=[part["page_id"]])),
             }
         )
     return news

@@ -13,6 +13,7 @@ from core.models import LinkAlert, LinkChange
 from editorial.digest import send_owner_digests
 from editorial.models import EditorPreferences
 from feedback.models import FeedbackState
+from tests.events.factories import SeminarPartFactory, SeminarSeriesPageFactory
 from tests.feedback.factories import FeedbackResponseFactory
 from tests.home.factories import ContentPageFactory
 from tests.servers import SmtpSink
@@ -113,3 +114,20 @@ def test_the_digest_goes_through_the_queue_to_a_real_mail_server(owners):
         sink.stop()
     assert message["Subject"] == "Veckobrev: dina sidor på webbplatsen"
     assert "Bygglov: 1 ny kommentar" in message.get_content()
+
+
+def test_held_broadcasts_without_a_recording_reach_the_owner_after_the_grace_period(home_page, communicator):
+    series = SeminarSeriesPageFactory(parent=home_page, title="Svåra beslut", owner=communicator)
+    series.parts = [
+        SeminarPartFactory.build(date=TODAY - dt.timedelta(days=20), theme="Utan inspelning"),
+        SeminarPartFactory.build(date=TODAY - dt.timedelta(days=3), theme="Nyss sänd"),
+    ]
+    series.save()
+
+    send_owner_digests()
+
+    body = by_recipient()[communicator.email].body
+    assert "SÄNDNINGAR SOM SAKNAR INSPELNING ELLER UNDERTEXTER" in body
+    assert "Svåra beslut: Utan inspelning" in body
+    assert "saknar inspelning" in body
+    assert "Nyss sänd" not in body  # still within the grace period
