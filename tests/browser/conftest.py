@@ -7,6 +7,7 @@ or tool fails the run instead of skipping.
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -120,3 +121,19 @@ def pytest_terminal_summary(terminalreporter):
             f"Browser checks: {len(TALLY['pages'])} pages, {TALLY['checks']} checks passed "
             f"(screenshots in {ARTIFACTS / 'screenshots'})."
         )
+
+
+def html_errors(files):
+    """The Nu HTML Checker's errors for `files` ({path on disk: name to report}), one line each."""
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--exit-zero-always", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    return [
+        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m.get("type") == "error"
+    ]

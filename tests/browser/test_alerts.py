@@ -2,13 +2,12 @@
 behind the e-mail's links pass axe-core (WCAG 2.1 A/AA) and the Nu HTML Checker with zero errors."""
 
 import json
-import subprocess
 import urllib.parse
 import urllib.request
 
 import pytest
 
-from tests.browser.conftest import AXE_JS, VNU_JAR
+from tests.browser.conftest import AXE_JS, html_errors
 from tests.browser.test_accessibility import WCAG_TAGS, _describe
 from tests.servers import shell
 
@@ -122,17 +121,6 @@ def test_the_form_and_the_link_pages_are_valid_html(demo_server, links, tmp_path
         target = tmp_path / f"{name}.html"
         target.write_bytes(html)
         files[str(target)] = name
-    result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--exit-zero-always", *files],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or result.stdout)["messages"]
-    errors = [
-        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m.get("type") == "error"
-    ]
+    errors = html_errors(files)
     assert not errors, "\n".join(errors)
     tally("/bevaka/ (HTML)", checks=len(pages))
