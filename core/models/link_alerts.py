@@ -14,14 +14,16 @@ class LinkAlert(models.Model):
     """A page links (rich text, a link or contact block, a related page) to a page that changed under it;
     found with Wagtail's reference index and shown to the linking page's owner."""
 
+    # Written by the page signals only, never edited in a form: hence editable=False throughout.
+
     page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name="sida med länken", on_delete=models.CASCADE, related_name="+"
+        "wagtailcore.Page", verbose_name="sida med länken", on_delete=models.CASCADE, related_name="+", editable=False
     )
     # Not a foreign key: the target may be gone.
-    target_id = models.PositiveIntegerField("länkad sida (id)")
-    target_title = models.CharField("länkad sida", max_length=255)
-    change = models.CharField("vad hände", max_length=20, choices=LinkChange.choices)
-    created_at = models.DateTimeField("tidpunkt", default=timezone.now, db_index=True)
+    target_id = models.PositiveIntegerField("länkad sida (id)", editable=False)
+    target_title = models.CharField("länkad sida", max_length=255, editable=False)
+    change = models.CharField("vad hände", max_length=20, choices=LinkChange.choices, editable=False)
+    created_at = models.DateTimeField("tidpunkt", default=timezone.now, db_index=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
