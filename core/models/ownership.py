@@ -26,7 +26,8 @@ class OwnerPanel(FieldPanel):
     class BoundPanel(FieldPanel.BoundPanel):
         def __init__(self, **kwargs):
             super().__init__(**kwargs)
-            field = self.form.fields.get(self.field_name)
+            # Revision comparison binds the panels without a form: nothing to narrow there.
+            field = self.form.fields.get(self.field_name) if self.form is not None else None
             if field is not None:
                 field.queryset = admin_users().order_by("first_name", "last_name", "username")
 

@@ -114,3 +114,14 @@ def test_an_owner_chosen_in_the_editor_takes_over_the_page_even_in_a_draft(home_
     response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
     assert response.status_code == 302
     assert ContentPage.objects.get(pk=page.pk).owner == colleague
+
+
+def test_two_versions_of_a_page_can_be_compared_with_the_owner_panel_in_them(home_page, admin_client):
+    page = publish(ContentPageFactory(parent=home_page, title="Första"))
+    first = page.live_revision_id
+    page.title = "Andra"
+    page = publish(page)
+    url = reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, first, page.live_revision_id])
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert "Andra" in response.content.decode()
