@@ -100,8 +100,10 @@ def test_the_answer_stores_nothing_that_identifies_the_visitor(widget_client, pa
     response = widget_client.post(URL, {"page": page.pk, "svar": "ja"}, HTTP_USER_AGENT="Firefox/140")
 
     stored = {field.name for field in FeedbackResponse._meta.get_fields()}
-    # state and note are the editors' triage, written in the admin, never from the request.
-    assert stored == {"id", "page", "revision", "helpful", "comment", "created_at", "token", "state", "note"}
+    # state and note are the editors' triage, written in the admin, never from the request;
+    # locale is the page's language (for per-language reports), not the visitor's.
+    assert stored == {"id", "page", "revision", "locale", "helpful", "comment", "created_at", "token", "state", "note"}
+    assert FeedbackResponse.objects.get().locale_id == page.locale_id
     assert not response.cookies
     assert "no-store" in response["Cache-Control"]
 
