@@ -151,6 +151,7 @@ def build_ownership(ctx):
             changes["review_due"] = ctx.today - dt.timedelta(days=OVERDUE_DAYS)
             changes["last_reviewed"] = ctx.today - dt.timedelta(days=OVERDUE_DAYS + 365)
             changes["show_last_reviewed"] = True
-        elif page.review_due is None:
+        elif page.review_due is None or page.review_due < ctx.today:
+            # A translation synced from the overdue page copies its date; only that one page is overdue.
             changes["review_due"] = ctx.today + dt.timedelta(days=180 + 30 * number)
         type(page).objects.filter(pk=page.pk).update(**changes)
