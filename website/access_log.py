@@ -14,8 +14,15 @@ from urllib.parse import urlsplit
 from gunicorn.glogging import Logger, SafeAtoms
 
 # Routes whose remaining path is a personal token: the registration's own page
-# (registrations/urls.py) and the admin's password reset link (Wagtail's, under /admin/).
-TOKEN_ROUTES = ("/anmalan/min-anmalan/", "/admin/password_reset/confirm/")
+# (registrations/urls.py), a topic alert's confirm, manage and unsubscribe links (alerts/urls.py)
+# and the admin's password reset link (Wagtail's, under /admin/).
+TOKEN_ROUTES = (
+    "/anmalan/min-anmalan/",
+    "/bevaka/bekrafta/",
+    "/bevaka/hantera/",
+    "/bevaka/avsluta/",
+    "/admin/password_reset/confirm/",
+)
 TOKEN = "<token>"
 # Anything in a path that looks like an e-mail address, or like a signed value (Django's signer joins with ":").
 PERSONAL_SEGMENT = re.compile(r"[^/]*[@:][^/]*")
