@@ -62,6 +62,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=f"missing {', '.join(missing)}. {HOW_TO_ENABLE}"))
 
 
+ADMIN_SEED = "from tests.browser.admin_seed import seed; seed()"
+
+
 @pytest.fixture(scope="session")
 def demo_server():
     """A gunicorn server with production settings, a fresh SQLite database and the demo content."""
@@ -74,6 +77,15 @@ def demo_server():
     yield {"url": f"http://127.0.0.1:{port}", "pages": pages, "workdir": workdir, "env": env}
     stop(server)
     shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def admin_site(demo_server):
+    """The demo server with a user per role and a page with a planted problem (tests/browser/admin_seed.py);
+    seeded once, as the demo server is shared by every module that uses it."""
+    output = manage(demo_server["env"], "shell", "--no-imports", "-c", ADMIN_SEED)
+    seeded = json.loads(output.strip().splitlines()[-1])
+    return {**demo_server, **seeded}
 
 
 @pytest.fixture(scope="session")

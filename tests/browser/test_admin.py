@@ -1,27 +1,21 @@
 """The admin as a communicator meets it: previews with their checks, and nothing from another origin."""
 
-import json
 from urllib.parse import urlparse
 
 import pytest
 
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_privacy_and_calendar import RECORD_CSP_VIOLATIONS
-from tests.servers import manage
 
 pytestmark = pytest.mark.browser
 
-SEED = "from tests.browser.admin_seed import seed; seed()"
 SCREENSHOTS = ARTIFACTS / "screenshots" / "admin"
 
 
-@pytest.fixture(scope="module")
-def admin_site(demo_server):
-    """The demo server with a user per role and a page with a planted problem (tests/browser/admin_seed.py)."""
-    output = manage(demo_server["env"], "shell", "--no-imports", "-c", SEED)
-    seeded = json.loads(output.strip().splitlines()[-1])
+@pytest.fixture(scope="module", autouse=True)
+def screenshots_folder():
+    """The folder the screenshots of this module go to."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return {**demo_server, **seeded}
 
 
 def off_origin_requests(page, admin_site):

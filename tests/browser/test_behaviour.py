@@ -10,10 +10,13 @@ FOCUS_IS_VISIBLE = """() => {
     return style.outlineStyle !== 'none' && style.outlineWidth !== '0px' || style.boxShadow !== 'none';
 }"""
 
-FOCUSABLE_COUNT = """() => [...document.querySelectorAll(
+# A group of radio buttons is one tab stop (the arrow keys move within it), so it counts once.
+FOCUSABLE_COUNT = """() => new Set([...document.querySelectorAll(
         'a[href], button, input, select, textarea, summary, [tabindex]')]
     .filter(el => el.tabIndex >= 0 && !el.disabled && el.type !== 'hidden'
-        && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden').length"""
+        && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+    .map(el => el.type === 'radio' && el.name
+        ? 'radio:' + [...document.forms].indexOf(el.form) + ':' + el.name : el)).size"""
 
 
 def _seed_paths(demo_server):

@@ -7,7 +7,7 @@ import pytest
 
 from tests.browser.conftest import AXE_JS
 from tests.browser.test_accessibility import WCAG_TAGS, _describe
-from tests.browser.test_admin import admin_site, log_in, off_origin_requests  # noqa: F401 (a fixture)
+from tests.browser.test_admin import log_in, off_origin_requests
 from tests.servers import manage
 
 pytestmark = pytest.mark.browser
@@ -18,7 +18,7 @@ STORY_PAGE_ID = (
 )
 
 
-def test_the_chart_the_comments_and_mina_sidor_pass_axe(admin_site, context_factory, tally):  # noqa: F811
+def test_the_chart_the_comments_and_mina_sidor_pass_axe(admin_site, context_factory, tally):
     page_id = int(manage(admin_site["env"], "shell", "--no-imports", "-c", STORY_PAGE_ID).strip().splitlines()[-1])
     axe = AXE_JS.read_text()
     context = context_factory("desktop", bypass_csp=True)
