@@ -4,8 +4,7 @@ from collections import defaultdict
 
 from wagtail import blocks
 
-from core.blocks.people import PersonChooserBlock, people_read_together
-from core.images import photo_prefetch
+from core.blocks.people import PersonChooserBlock, people_read_together, read_people
 from core.models import Person
 
 
@@ -35,9 +34,7 @@ def convert_streams(fields):
         for raw in streams:
             person_ids.update(chosen_people(stream_block, raw))
 
-    # With their photos and the renditions their cards show (core/images.py).
-    people = Person.objects.prefetch_related(photo_prefetch()).in_bulk(person_ids) if person_ids else {}
-    with people_read_together(people):
+    with people_read_together(read_people(Person, person_ids)):
         for (model, field_name), instances in by_field.items():
             stream_block = model._meta.get_field(field_name).stream_block
             converted = stream_block.bulk_to_python(raw_streams[(model, field_name)])

@@ -26,22 +26,23 @@ def people_read_together(people_by_id):
         _known_people.reset(token)
 
 
+def read_people(model, ids):
+    """People by id, with their photos and the renditions their cards show (core/images.py)."""
+    from core.images import photo_prefetch  # needs the app registry (the image model)
+
+    return model.objects.prefetch_related(photo_prefetch()).in_bulk(ids) if ids else {}
+
+
 class PersonChooserBlock(SnippetChooserBlock):
     """A person from the register, whose name, role and organisation a search of the page finds."""
 
     def bulk_to_python(self, values):
-        """The people of a stream: those already read for the page's streams, else in one query; with
-        their photos and the renditions their cards show."""
+        """The people of a stream: those already read for the page's streams, else in one query."""
         known = _known_people.get()
-        if known is not None:
-            # A person deleted from the register is None, as Wagtail's own conversion gives.
-            return [known.get(value) for value in values]
-        from core.images import photo_prefetch  # Needs the app registry (the image model).
-
-        people = self.model_class.objects.prefetch_related(photo_prefetch()).in_bulk(values)
+        people = known if known is not None else read_people(self.model_class, values)
         result, seen = [], set()
         for pk in values:
-            person = people.get(pk)
+            person = people.get(pk)  # a person deleted from the register is None, as in Wagtail's own
             # As Wagtail's own: a person chosen twice gets a second instance.
             result.append(copy.copy(person) if person is not None and pk in seen else person)
             seen.add(pk)
