@@ -5,7 +5,7 @@
 PAGE_CARD_FIELDS = ("title", "url_path", "intro", "search_description")
 
 # Pages with PageImagesMixin show their teaser image (else the top image) on a card; a listing loads
-# these columns too, and the images with their card renditions (core.images.card_image_prefetches).
+# these columns too, and the images with their card renditions (core.images.prefetch_card_images).
 CARD_IMAGE_FIELDS = (
     "top_image",
     "top_image_alt",

@@ -7,7 +7,7 @@ person_photo.html); tests/core/test_images.py checks that a render makes no rend
 import logging
 
 from django.db import transaction
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.db.models.signals import post_save
 from django_tasks import task
 from wagtail.images import get_image_model
@@ -35,26 +35,28 @@ PHOTO_SPECS = specs(PHOTO)
 PAGE_IMAGE_SPECS = [*CARD_SPECS, *specs(TOP), SHARE]
 
 
-def card_image_prefetches():
-    """Prefetches for a queryset of pages with PageImagesMixin: both images and their card renditions."""
-    images = get_image_model().objects.prefetch_renditions(*CARD_SPECS)
-    return [Prefetch("teaser_image", queryset=images), Prefetch("top_image", queryset=images)]
-
-
 def prefetch_card_images(pages):
-    """Loads the card images of already fetched pages of any types, a few queries per page type."""
-    by_type = {}
+    """Loads the card images of already fetched pages of any types, with their card renditions, in two
+    queries for the whole list; returns the list."""
+    uses = {}
     for page in pages:
-        if hasattr(page, "teaser_image_id"):
-            by_type.setdefault(type(page), []).append(page)
-    for same_type in by_type.values():
-        prefetch_related_objects(same_type, *card_image_prefetches())
+        # The card shows the teaser image, else the top image (PageImagesMixin.card_image).
+        field = next((name for name in ("teaser_image", "top_image") if getattr(page, f"{name}_id", None)), None)
+        if field:
+            uses.setdefault(getattr(page, f"{field}_id"), []).append((page, field))
+    if uses:
+        images = get_image_model().objects.prefetch_renditions(*CARD_SPECS).in_bulk(uses)
+        for image_id, pages_and_fields in uses.items():
+            if image_id in images:
+                for page, field in pages_and_fields:
+                    setattr(page, field, images[image_id])
     return pages
 
 
-def photo_prefetch(lookup="photo"):
-    """A prefetch of people's photos with the renditions their cards show."""
-    return Prefetch(lookup, queryset=get_image_model().objects.prefetch_renditions(*PHOTO_SPECS))
+def with_photos(people):
+    """A queryset of people with their photos joined in and the renditions their cards show: two queries."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=PHOTO_SPECS)
+    return people.select_related("photo").prefetch_related(Prefetch("photo__renditions", queryset=renditions))
 
 
 @task(backend="background")

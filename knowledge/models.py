@@ -17,7 +17,7 @@ from core import structured_data
 from core.cards import CARD_IMAGE_FIELDS, PAGE_CARD_FIELDS
 from core.dates import long_date
 from core.fields import StreamField
-from core.images import card_image_prefetches, prefetch_card_images
+from core.images import prefetch_card_images
 from core.models import ContactsMixin, OwnershipMixin, PageImagesMixin, SiteChromeMixin, Topic
 from core.pagination import filter_query, paginate
 from core.search_fields import admin_findable
@@ -88,9 +88,8 @@ class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
         if media_type:
             pages = pages.filter(**{media_type.field: True})
 
-        page_obj = paginate(
-            pages.only(*CARD_FIELDS).prefetch_related(*card_image_prefetches()), self.per_page or 10, request.GET
-        )
+        page_obj = paginate(pages.only(*CARD_FIELDS), self.per_page or 10, request.GET)
+        page_obj.object_list = prefetch_card_images(list(page_obj.object_list))
 
         context.update(
             {
@@ -313,13 +312,13 @@ class KnowledgePage(ContactsMixin, OwnershipMixin, PageImagesMixin, SiteChromeMi
     def for_topic(cls, topic, limit=None, locale=None):
         """Live, public knowledge pages tagged with a topic (a Topic or its pk), newest first, for cards;
         only those in `locale` when given."""
-        pages = cls.visible().filter(topics=topic).only(*CARD_FIELDS).prefetch_related(*card_image_prefetches())
+        pages = cls.visible().filter(topics=topic).only(*CARD_FIELDS)
         if locale is not None:
             pages = pages.filter(locale=locale)
-        return pages[:limit] if limit else pages
+        return prefetch_card_images(list(pages[:limit] if limit else pages))
 
     @classmethod
     def latest(cls, limit=3, locale=None):
         """The newest live, public knowledge pages (in `locale` when given), for cards."""
-        pages = cls.visible().only(*CARD_FIELDS).prefetch_related(*card_image_prefetches())
-        return (pages.filter(locale=locale) if locale is not None else pages)[:limit]
+        pages = cls.visible().only(*CARD_FIELDS)
+        return prefetch_card_images(list((pages.filter(locale=locale) if locale is not None else pages)[:limit]))

@@ -28,9 +28,9 @@ def people_read_together(people_by_id):
 
 def read_people(model, ids):
     """People by id, with their photos and the renditions their cards show (core/images.py)."""
-    from core.images import photo_prefetch  # needs the app registry (the image model)
+    from core.images import with_photos  # needs the app registry (the image model)
 
-    return model.objects.prefetch_related(photo_prefetch()).in_bulk(ids) if ids else {}
+    return with_photos(model.objects.all()).in_bulk(ids) if ids else {}
 
 
 class PersonChooserBlock(SnippetChooserBlock):

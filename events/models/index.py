@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.cards import CARD_IMAGE_FIELDS, PAGE_CARD_FIELDS
-from core.images import card_image_prefetches
+from core.images import prefetch_card_images
 from core.models import SiteChromeMixin, Topic
 from core.pagination import filter_query, paginate
 from events import calendar
@@ -80,7 +80,7 @@ def load_events(rows, for_calendar=False):
             continue
         queryset = model.objects.filter(pk__in=ids)
         if not for_calendar:
-            queryset = queryset.only(*CARD_FIELDS).prefetch_related(*card_image_prefetches())
+            queryset = queryset.only(*CARD_FIELDS)
             if model is SeminarSeriesPage:
                 # A series card tells whether a part is on now: its parts in one query.
                 queryset = queryset.prefetch_related("parts")
@@ -90,7 +90,8 @@ def load_events(rows, for_calendar=False):
                 queryset = queryset.prefetch_related("parts")
         for page in queryset:
             pages[page.pk] = page
-    return [pages[pk] for pk in ids if pk in pages]
+    found = [pages[pk] for pk in ids if pk in pages]
+    return found if for_calendar else prefetch_card_images(found)
 
 
 def upcoming(limit=3, parent=None, locale=None):
