@@ -165,6 +165,15 @@ class TestCards:
 
         assert queries(20) <= queries(2)
 
+    def test_two_pages_sharing_an_image_keep_their_own_alt_texts(self, client, listing):
+        # The card's picture is a cached fragment: the alt text is part of its key.
+        image = ImageFactory()
+        KnowledgePageFactory(parent=listing, teaser_image=image, teaser_image_alt="Ett diagram över kostnader")
+        KnowledgePageFactory(parent=listing, teaser_image=image, teaser_image_alt="Samma bild, en annan text")
+        html = client.get(listing.url).content.decode()
+        assert 'alt="Ett diagram över kostnader"' in html
+        assert 'alt="Samma bild, en annan text"' in html
+
 
 class TestRenditionsAheadOfTime:
     def test_saving_a_used_image_makes_the_renditions_of_its_uses(self, listing, django_capture_on_commit_callbacks):
@@ -219,6 +228,18 @@ class TestPersonPhoto:
         tag = picture(client.get(page.url).content.decode(), "person__photo")
         assert 'alt=""' in tag, "the name beside it says who it is"
         assert srcset_widths(re.search(r"<source [^>]*>", tag).group(0)) == [64, 128]
+
+    def test_a_new_photo_shows_at_once_although_the_markup_is_cached(self, client, listing):
+        person = PersonFactory(name="Elin Wihlborg", photo=ImageFactory(file__width=200, file__height=200))
+        contacts = [{"type": "contact", "value": {"heading": "Kontakt", "people": [person.pk], "text": ""}}]
+        page = KnowledgePageFactory(parent=listing, contacts=contacts)
+        before = picture(client.get(page.url).content.decode(), "person__photo")
+
+        person.photo = ImageFactory(file__width=300, file__height=300)
+        person.save()  # a new cache generation
+        after = picture(client.get(page.url).content.decode(), "person__photo")
+        assert after != before
+        assert f"/images/{person.photo.file.name.rsplit('/', 1)[-1].rsplit('.', 1)[0]}" in after
 
 
 def test_the_home_page_says_what_the_site_is(client, home_page):
