@@ -20,33 +20,33 @@ nothing leaves 127.0.0.1.
 import argparse
 import json
 import os
-import re
 import secrets
 import shutil
-import signal
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
+from bench_lighthouse import lighthouse, report_lighthouse
+from bench_servers import (
+    PYTHON,
+    ROOT,
+    alternate,
+    create_database,
+    drop_database,
+    free_port,
+    log,
+    manage,
+    per_page_figures,
+    start_server,
+    stop_server,
+    warm,
+    wrk,
+)
 from machine_speed import REFERENCE_KEY, reference_loop_ms
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROME_PATH = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROME_FLAGS = (
-    "--headless --no-sandbox --disable-gpu --disable-background-networking "
-    "--disable-component-update --disable-sync --no-first-run"
-)
-
-# The seed pages (see /work/shared/seeds), the listings, a content page, search and a topic page.
+# The five seed pages, the listings, a content page, search and a topic page.
 PAGES = [
     ("Startsida", "/", "home"),
     ("Presidiekonferens (seed 000)", "/kurser-och-konferenser/fullmaktiges-presidiekonferens-goteborg/", "seed"),
@@ -71,198 +71,6 @@ LIGHTHOUSE_PAGES = [page for page in PAGES if page[2] in ("home", "seed")]
 CACHED_RATIO_TARGET = 0.9
 RENDER_MS_TARGET = {"home": 20, "listing": 20, "search": 20, "seed": 12, "page": 12}
 QUERY_TARGET = 20
-LIGHTHOUSE_TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 100}
-
-
-def log(message):
-    print(message, file=sys.stderr, flush=True)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def manage(env, *args, timeout=600):
-    result = subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
-    return result.stdout
-
-
-def create_database(admin_url, name):
-    import psycopg
-
-    with psycopg.connect(admin_url, autocommit=True, connect_timeout=5) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    return urllib.parse.urlsplit(admin_url)._replace(path=f"/{name}").geturl()
-
-
-def drop_database(admin_url, name):
-    import psycopg
-
-    with psycopg.connect(admin_url, autocommit=True, connect_timeout=5) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def per_page_figures(script, renders, paths, env, timeout):
-    """Run one of the in-process measuring scripts; it prints {path: figures} as its last line."""
-    out = subprocess.run(
-        [PYTHON, script, str(renders), *paths],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
-
-
-def start_server(env, port, workers, workdir):
-    # Our own plain config, not gunicorn.conf.py: its max_requests would restart workers (and empty
-    # their local-memory caches) every few seconds under load, and its access log costs time.
-    config = workdir / "gunicorn-bench.py"
-    config.write_text("accesslog = None\nmax_requests = 0\n")
-    command = [
-        PYTHON,
-        "-m",
-        "gunicorn",
-        "website.wsgi:application",
-        "--config",
-        str(config),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(workers),
-        "--log-level",
-        "warning",
-    ]
-    log_file = open(workdir / f"gunicorn-{port}.log", "w")  # noqa: SIM115 - lives as long as the server
-    server = subprocess.Popen(
-        command, cwd=ROOT, env=env, start_new_session=True, stdout=log_file, stderr=subprocess.STDOUT
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5):
-                return server
-        except OSError:  # refused, reset or timed out while the workers boot
-            time.sleep(0.3)
-    stop_server(server)
-    raise RuntimeError(f"gunicorn on port {port} did not answer within 60 s")
-
-
-def stop_server(server):
-    if server.poll() is None:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=5)
-
-
-def parse_ms(text):
-    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-
-
-def wrk(url, duration, connections, threads):
-    """Requests per second and p50/p99 latency (ms) from one bounded wrk run."""
-    result = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "5s", "--latency", url],
-        capture_output=True,
-        text=True,
-        timeout=duration + 30,
-    )
-    out = result.stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = parse_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
-    p99 = parse_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
-    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    return {"rps": rps, "p50_ms": p50, "p99_ms": p99, "errors": int(non_2xx.group(1)) if non_2xx else 0}
-
-
-def warm(url, times):
-    for _ in range(times):
-        with urllib.request.urlopen(url, timeout=10) as response:
-            response.read()
-
-
-def lighthouse(url, workdir, attempts=2):
-    """Lighthouse's scores for a page, run again once if Lighthouse itself failed to measure it."""
-    outcome = {}
-    for _ in range(attempts):
-        outcome = lighthouse_once(url, workdir)
-        if "error" not in outcome:
-            break
-    return outcome
-
-
-def lighthouse_once(url, workdir):
-    if not LIGHTHOUSE.exists() or not Path(CHROME_PATH).exists():
-        return {"error": "lighthouse (npm ci) or chromium missing"}
-    output = workdir / f"lh-{secrets.token_hex(4)}.json"
-    command = [
-        str(LIGHTHOUSE),
-        url,
-        "--quiet",
-        "--output=json",
-        f"--output-path={output}",
-        "--form-factor=mobile",
-        "--only-categories=performance,accessibility,best-practices,seo",
-        f"--chrome-flags={CHROME_FLAGS}",
-    ]
-    env = {**os.environ, "CHROME_PATH": CHROME_PATH}
-    try:
-        subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180, check=False)
-        report = json.loads(output.read_text())
-    except (subprocess.TimeoutExpired, FileNotFoundError, json.JSONDecodeError) as error:
-        return {"error": str(error)[:200]}
-    # A run in which Lighthouse could not measure (the browser stalled, no paint seen) has no score
-    # at all; that says nothing about the page, so it is reported as Lighthouse's own error.
-    runtime_error = report.get("runtimeError") or {}
-    unscored = [key for key, cat in report["categories"].items() if cat["score"] is None]
-    if runtime_error or unscored:
-        reason = runtime_error.get("code") or "no score for " + ", ".join(unscored)
-        return {"error": f"Lighthouse could not measure the page ({reason})"}
-    scores = {key: round(cat["score"] * 100) for key, cat in report["categories"].items()}
-    lcp = lcp_element(report["audits"])
-    weights = (report["audits"].get("resource-summary", {}).get("details") or {}).get("items") or []
-    image_bytes = next((row.get("transferSize", 0) for row in weights if row.get("resourceType") == "image"), 0)
-    failing = {
-        key: [
-            audit_ref["id"]
-            for audit_ref in cat["auditRefs"]
-            if audit_ref["weight"]
-            and (report["audits"][audit_ref["id"]].get("score") or 0) < 0.9
-            and report["audits"][audit_ref["id"]].get("scoreDisplayMode")
-            not in ("notApplicable", "manual", "informative")
-        ]
-        for key, cat in report["categories"].items()
-    }
-    return {"scores": scores, "failing": failing, "lcp": lcp, "image_kb": round(image_bytes / 1024)}
-
-
-def lcp_element(audits):
-    """The Largest Contentful Paint element's selector (Lighthouse 12's insight, or the older audit)."""
-    for audit_id in ("lcp-breakdown-insight", "largest-contentful-paint-element"):
-        items = (audits.get(audit_id, {}).get("details") or {}).get("items") or []
-        nodes = [item for item in items if item.get("type") == "node"]
-        nodes += [
-            row["node"]
-            for item in items
-            for row in (item.get("items") or [])
-            if isinstance(row, dict) and row.get("node")
-        ]
-        if nodes:
-            return (nodes[0].get("selector") or nodes[0].get("snippet") or "")[:70]
-    return ""
 
 
 def machine_speed():
@@ -275,29 +83,6 @@ def instructions(render):
     """Millions of instructions per render, or "-" when they were not counted."""
     count = render.get("instructions")
     return f"{count / 1e6:.1f}M" if count else "-"
-
-
-def combined(runs):
-    """One figure from several equally long wrk runs: mean throughput, median latencies."""
-    return {
-        "rps": statistics.mean(run["rps"] for run in runs),
-        "p50_ms": statistics.median(run["p50_ms"] for run in runs),
-        "p99_ms": statistics.median(run["p99_ms"] for run in runs),
-        "errors": sum(run["errors"] for run in runs),
-    }
-
-
-def alternate(static_url, page_url, args):
-    """The static file and a cached page, measured in turns (static, page, static, page, …).
-
-    The machine's speed drifts within seconds (other work on a shared machine, CPU boost), so the
-    two are measured in alternating slices and the ratio compares like with like.
-    """
-    static_runs, page_runs = [], []
-    for _ in range(args.slices):
-        static_runs.append(wrk(static_url, args.slice_seconds, args.connections, args.threads))
-        page_runs.append(wrk(page_url, args.slice_seconds, args.connections, args.threads))
-    return combined(static_runs), combined(page_runs)
 
 
 def ratio(value, ceiling):
@@ -364,32 +149,8 @@ def report(results, args):
             if figures["errors"]:
                 misses.append(f"{title}: {figures['errors']} non-2xx answers {name}")
     print("(search has a query string and is never cached; its 'cached' column is the uncached path)")
-    report_lighthouse(results, misses)
+    report_lighthouse(results, misses, LIGHTHOUSE_PAGES)
     print_targets(misses)
-
-
-def report_lighthouse(results, misses):
-    """The Lighthouse table; a score under its target is added to misses."""
-    if not results.get("lighthouse"):
-        return
-    print()
-    print(f"{'Lighthouse (mobile)':32} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'img kB':>6}  LCP element")
-    for title, _path, _kind in LIGHTHOUSE_PAGES:
-        outcome = results["lighthouse"][title]
-        if "error" in outcome:
-            print(f"{title[:32]:32} error: {outcome['error']}")
-            misses.append(f"{title}: Lighthouse failed")
-            continue
-        scores = outcome["scores"]
-        print(
-            f"{title[:32]:32} {scores.get('performance', 0):>5} {scores.get('accessibility', 0):>5}"
-            f" {scores.get('best-practices', 0):>5} {scores.get('seo', 0):>5}"
-            f" {outcome.get('image_kb', 0):>6}  {outcome.get('lcp', '')}"
-        )
-        for key, target in LIGHTHOUSE_TARGETS.items():
-            if scores.get(key, 0) < target:
-                failing = ", ".join(outcome["failing"].get(key, [])) or "-"
-                misses.append(f"{title}: Lighthouse {key} {scores.get(key, 0)} < {target} ({failing})")
 
 
 def print_targets(misses):
@@ -474,7 +235,7 @@ def main():
                 warm(base + path, 4 * args.workers)
                 results["lighthouse"][title] = lighthouse(base + path, workdir)
             misses = []
-            report_lighthouse(results, misses)
+            report_lighthouse(results, misses, LIGHTHOUSE_PAGES)
             print_targets(misses)
             return
 
