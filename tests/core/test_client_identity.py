@@ -76,8 +76,8 @@ def test_the_proxy_count_comes_from_one_environment_variable(monkeypatch, variab
         monkeypatch.delenv(name, raising=False)
     for name, value in variables.items():
         monkeypatch.setenv(name, value)
-    import website.settings.base as base
+    import website.settings.security as security
 
-    proxy_count = importlib.reload(base).TRUSTED_PROXY_COUNT
+    proxy_count = importlib.reload(security).TRUSTED_PROXY_COUNT
 
     assert proxy_count == expected
