@@ -160,3 +160,52 @@ class FeedbackResponse(models.Model):
     @property
     def answer_label(self):
         return "Ja" if self.helpful else "Nej"
+
+
+class FeedbackDay(models.Model):
+    """The counted answers (spam left out) to one page in one language on one day, Swedish time.
+
+    Written by feedback.summary: the periodic job adds each finished day, and triage or deleting an
+    answer writes its day again. The reports add these rows up instead of every answer ever given.
+    """
+
+    # Indexed with the day below: a page's days are read when one of its answers is triaged or deleted.
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+", db_index=False)
+    locale = models.ForeignKey("wagtailcore.Locale", null=True, on_delete=models.SET_NULL, related_name="+")
+    day = models.DateField()
+    yes_count = models.PositiveIntegerField(default=0)
+    no_count = models.PositiveIntegerField(default=0)
+    latest_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["page", "day"], name="feedback_day_page_idx"),
+            models.Index(fields=["day"], name="feedback_day_day_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.day}: {self.yes_count} ja, {self.no_count} nej (sida {self.page_id})"
+
+
+class FeedbackTotal(models.Model):
+    """One page's counted answers in one language over every summarised day (the sum of its FeedbackDay
+    rows), so the report over all time reads a row per page, not a row per answer or per day."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    locale = models.ForeignKey("wagtailcore.Locale", null=True, on_delete=models.SET_NULL, related_name="+")
+    yes_count = models.PositiveIntegerField(default=0)
+    no_count = models.PositiveIntegerField(default=0)
+    latest_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.yes_count} ja, {self.no_count} nej (sida {self.page_id})"
+
+
+class FeedbackSummaryState(models.Model):
+    """A single row: the last day FeedbackDay and FeedbackTotal hold in full (None before the first run).
+    Later answers, today's among them, are read from the answers themselves."""
+
+    through = models.DateField(null=True)
+
+    def __str__(self):
+        return f"Sammanställt till och med {self.through}"

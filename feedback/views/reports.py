@@ -24,6 +24,7 @@ from core.page_urls import public_url
 
 from ..access import feedback_permission_policy, may_triage, may_view_page_feedback
 from ..models import FeedbackResponse, FeedbackState
+from ..summary import answer_day, page_totals, refresh_day
 from .triage_columns import RevisionColumn, StateColumn, decorate_responses
 
 LATEST_COMMENTS = 3
@@ -178,17 +179,16 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
         return None
 
     def get_base_queryset(self):
-        # Rows of the answers' own table, grouped by page, the date range filtering rows (by index).
-        return FeedbackResponse.objects.counted().between(*self.period).in_locale(self.locale).totals_by_page()
+        # Not read: the rows come from the summary (get_filtered_queryset); the filters need a queryset.
+        return Page.objects.none()
 
     def order_queryset(self, queryset):
         return queryset  # sorted in get_filtered_queryset, once the titles are known
 
     def get_filtered_queryset(self):
-        # The grouped rows are read once, a row per page (10,000 for a big site), and sorted here: a
-        # paginator over the query would group every answer a second time to count the pages, and
-        # grouping by the pages' titles too would sort a million joined rows.
-        rows = list(super().get_filtered_queryset())
+        # A row per page from the daily summary plus the answers it does not hold yet (feedback/summary.py),
+        # 10,000 rows for a big site, sorted here: a paginator over a query would count them again.
+        rows = page_totals(*self.period, self.locale)
         pages = Page.objects.filter(pk__in=[row["page"] for row in rows]).values_list("pk", "title", "url_path")
         names = {pk: (title, url_path) for pk, title, url_path in pages}
         totals = [PageTotals(row, *names.get(row["page"], ("", ""))) for row in rows]
@@ -309,6 +309,12 @@ class FeedbackResponseEditView(EditView):
             raise PermissionDenied
         return response
 
+    def save_instance(self):
+        instance = super().save_instance()
+        if "state" in self.form.changed_data:
+            refresh_day(instance.page_id, answer_day(instance))  # spam leaves the counts, or comes back
+        return instance
+
     def get_success_url(self):
         return get_valid_next_url_from_request(self.request) or reverse("feedback_comments")
 
@@ -318,6 +324,11 @@ class FeedbackResponseEditView(EditView):
 
 class FeedbackResponseDeleteView(DeleteView):
     """Deletes one answer and goes back to its page's report (answers have no listing of their own)."""
+
+    def delete_action(self):
+        page_id, day = self.object.page_id, answer_day(self.object)
+        super().delete_action()
+        refresh_day(page_id, day)
 
     def get_success_url(self):
         return get_valid_next_url_from_request(self.request) or reverse(

@@ -33,6 +33,9 @@ PERIODIC_JOBS = [
     ("send_immediate_alerts", 60, "alerts.sending.send_immediate_alerts"),
     ("send_weekly_digests", 3600, "alerts.sending.send_weekly_digests"),
     ("purge_unconfirmed_alerts", 24 * 3600, "alerts.services.purge_unconfirmed"),
+    # Adds each finished day to the feedback reports' summary (feedback/summary.py); hourly, so a day is in
+    # within an hour of midnight, and until then the reports read its answers themselves.
+    ("summarize_feedback", 3600, "feedback.summary.summarize"),
     ("purge_feedback_comments", 24 * 3600, "command:purge_feedback_comments"),
     ("purge_registrations", 24 * 3600, "command:purge_registrations"),
     ("purge_search_terms", 24 * 3600, "command:purge_search_terms"),

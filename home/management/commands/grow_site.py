@@ -6,6 +6,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from feedback.summary import rebuild
 from home.growth.pages import grow_pages
 from home.growth.records import grow_answers, grow_registrations
 
@@ -42,3 +43,8 @@ class Command(BaseCommand):
             except ValueError as error:
                 raise CommandError(str(error)) from error
             self.stdout.write(f"{label}: {added} nya på {time.monotonic() - started:.1f} s")
+            if grow is grow_answers and added:
+                # The new answers are dated over the pages' lifetimes: the reports' daily summary sums anew.
+                started = time.monotonic()
+                rebuild()
+                self.stdout.write(f"sammanställning av svaren: {time.monotonic() - started:.1f} s")

@@ -1,0 +1,196 @@
+"""The reports' daily summary: finished days are summed by the periodic job, triage and deletes write
+their day again, a deleted page takes its rows, and the report adds today's answers from the rows."""
+
+import datetime as dt
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+from wagtail.models import Locale
+
+from feedback.models import FeedbackDay, FeedbackState, FeedbackTotal
+from feedback.summary import page_totals, rebuild, summarize, summarized_through
+from tests.feedback.factories import FeedbackResponseFactory
+from tests.feedback.test_reports import REPORT, cells, make_user
+from tests.home.factories import ContentPageFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+YESTERDAY = TODAY - dt.timedelta(days=1)
+
+
+def at(day, hour=12):
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+
+
+def answer(page, day, helpful=True, **fields):
+    return FeedbackResponseFactory(page=page, helpful=helpful, created_at=at(day), locale=page.locale, **fields)
+
+
+def counts(page_totals_rows, page):
+    row = next((row for row in page_totals_rows if row["page"] == page.pk), None)
+    return (row["yes_count"], row["no_count"]) if row else (0, 0)
+
+
+@pytest.fixture
+def pages(home_page):
+    return (
+        ContentPageFactory(parent=home_page, title="Om oss", slug="om-oss"),
+        ContentPageFactory(parent=home_page, title="Kontakt", slug="kontakt"),
+    )
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(make_user("admin", superuser=True))
+    return client
+
+
+def test_the_periodic_job_sums_each_finished_day_once(pages):
+    about, contact = pages
+    answer(about, YESTERDAY - dt.timedelta(days=10))
+    answer(about, YESTERDAY, helpful=False)
+    answer(about, YESTERDAY)
+    answer(contact, TODAY)
+
+    assert summarize() is True
+    assert summarize() is False  # nothing new until tomorrow
+
+    assert summarized_through() == YESTERDAY
+    days = {(row.page_id, row.day): (row.yes_count, row.no_count) for row in FeedbackDay.objects.all()}
+    assert days == {(about.pk, YESTERDAY - dt.timedelta(days=10)): (1, 0), (about.pk, YESTERDAY): (1, 1)}
+    assert [(total.page_id, total.yes_count, total.no_count) for total in FeedbackTotal.objects.all()] == [
+        (about.pk, 2, 1)
+    ]
+    # Today's answer is read from the answers themselves.
+    assert counts(page_totals(), contact) == (1, 0)
+
+
+def test_a_days_answers_are_added_incrementally(pages):
+    about, _contact = pages
+    answer(about, YESTERDAY - dt.timedelta(days=1))
+    summarize(today=YESTERDAY)
+    answer(about, YESTERDAY, helpful=False)
+
+    summarize(today=TODAY)
+
+    assert FeedbackDay.objects.filter(page=about).count() == 2
+    assert FeedbackTotal.objects.get(page=about).no_count == 1
+    assert counts(page_totals(), about) == (1, 1)
+
+
+def test_the_report_reads_the_summary_and_todays_answers(admin_client, pages):
+    about, _contact = pages
+    for _ in range(3):
+        answer(about, YESTERDAY - dt.timedelta(days=100))
+    answer(about, YESTERDAY, helpful=False)
+    summarize()
+    answer(about, TODAY, helpful=False)
+
+    html = admin_client.get(REPORT).content.decode()
+    assert cells(html, "Om oss")[1:4] == ["3", "2", "5"]
+
+    week = {"period_from": str(TODAY - dt.timedelta(days=7)), "period_to": str(TODAY)}
+    html = admin_client.get(REPORT, week).content.decode()
+    assert cells(html, "Om oss")[1:4] == ["0", "2", "2"]
+
+
+def test_marking_an_answer_as_spam_takes_it_out_of_the_summed_day_and_back(admin_client, pages):
+    about, _contact = pages
+    spam = answer(about, YESTERDAY, helpful=False, comment="Köp klockor")
+    answer(about, YESTERDAY)
+    summarize()
+    edit = f"/admin/aterkoppling-svar/edit/{spam.pk}/"
+
+    response = admin_client.post(edit, {"state": FeedbackState.SPAM, "note": ""})
+
+    assert response.status_code == 302
+    assert FeedbackDay.objects.get(page=about).no_count == 0
+    assert FeedbackTotal.objects.get(page=about).no_count == 0
+    assert counts(page_totals(), about) == (1, 0)
+
+    admin_client.post(edit, {"state": FeedbackState.HANDLED, "note": ""})
+
+    assert counts(page_totals(), about) == (1, 1)
+    assert FeedbackTotal.objects.get(page=about).no_count == 1
+
+
+def test_a_day_of_nothing_but_spam_leaves_no_row(admin_client, pages):
+    about, _contact = pages
+    spam = answer(about, YESTERDAY, helpful=False, comment="Köp klockor")
+    summarize()
+
+    admin_client.post(f"/admin/aterkoppling-svar/edit/{spam.pk}/", {"state": FeedbackState.SPAM, "note": ""})
+
+    assert not FeedbackDay.objects.filter(page=about).exists()
+    assert not FeedbackTotal.objects.filter(page=about).exists()
+    assert counts(page_totals(), about) == (0, 0)
+
+
+def test_deleting_an_answer_takes_it_out_of_the_summary(admin_client, pages):
+    about, _contact = pages
+    gone = answer(about, YESTERDAY, helpful=False, comment="Mitt telefonnummer är 070-1234567")
+    answer(about, YESTERDAY)
+    summarize()
+
+    response = admin_client.post(f"/admin/aterkoppling-svar/delete/{gone.pk}/")
+
+    assert response.status_code == 302
+    assert counts(page_totals(), about) == (1, 0)
+    assert FeedbackTotal.objects.get(page=about).no_count == 0
+
+
+def test_a_deleted_page_takes_its_summed_days_with_it(pages):
+    about, contact = pages
+    answer(about, YESTERDAY)
+    answer(contact, YESTERDAY, helpful=False)
+    summarize()
+
+    about.delete()
+
+    assert not FeedbackDay.objects.filter(page_id=about.pk).exists()
+    assert not FeedbackTotal.objects.filter(page_id=about.pk).exists()
+    assert [row["page"] for row in page_totals()] == [contact.pk]
+
+
+def test_a_period_reads_the_summed_days_and_the_answers_after_them(pages):
+    about, _contact = pages
+    for days_ago in (1, 5, 40):
+        answer(about, TODAY - dt.timedelta(days=days_ago), helpful=False)
+    answer(about, TODAY)
+    summarize()
+
+    def no_count(start, end=None):
+        rows = page_totals(at(start, 0), at(end, 0) if end else None)
+        return counts(rows, about)
+
+    assert no_count(TODAY - dt.timedelta(days=30)) == (1, 2)
+    assert no_count(TODAY - dt.timedelta(days=5), TODAY - dt.timedelta(days=4)) == (0, 1)
+    assert no_count(TODAY - dt.timedelta(days=60), TODAY - dt.timedelta(days=30)) == (0, 1)
+
+
+def test_rebuild_sums_answers_added_with_earlier_dates(pages):
+    about, _contact = pages
+    answer(about, YESTERDAY)
+    summarize()
+    answer(about, YESTERDAY - dt.timedelta(days=400))  # as grow_site and the demo add them
+
+    rebuild()
+
+    assert FeedbackTotal.objects.get(page=about).yes_count == 2
+
+
+def test_the_language_filter_reads_the_summary_per_language(pages):
+    about, _contact = pages
+    answer(about, YESTERDAY)
+    summarize()
+    other = Locale.objects.get_or_create(language_code="en")[0]
+
+    assert counts(page_totals(locale=about.locale), about) == (1, 0)
+    assert counts(page_totals(locale=other), about) == (0, 0)
+
+
+def test_the_summary_is_a_periodic_job():
+    jobs = {name: target for name, _seconds, target in settings.PERIODIC_JOBS}
+    assert jobs["summarize_feedback"] == "feedback.summary.summarize"
