@@ -1,12 +1,15 @@
 """The editors' view of registrations: counts per event, the list with search and export, and cancelling one."""
 
+import datetime as dt
 from collections import defaultdict
 
 import django_filters
 from django.contrib import messages
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
@@ -26,6 +29,8 @@ from . import services
 from .models import EmailState, OutgoingEmail, Registration, Status
 
 registration_permission_policy = ModelPermissionPolicy(Registration)
+# The event filter lists the events with sign-ups in these last days (and any event asked for by id).
+RECENT_SIGNUP_DAYS = 30
 
 
 class RegistrationPermissionMixin(SafeExportMixin):
@@ -41,10 +46,22 @@ def events_with_registrations():
     return Page.objects.filter(Exists(Registration.objects.filter(event=OuterRef("pk")))).order_by("title")
 
 
+def event_choices(request):
+    """The events the filter offers: those with sign-ups in the last RECENT_SIGNUP_DAYS, and the one asked
+    for (the per-event report links to every event). A site with ten years of events would otherwise
+    render thousands of options on every view of the list."""
+    now = timezone.now()
+    since = now - dt.timedelta(days=RECENT_SIGNUP_DAYS)
+    recent = Registration.objects.filter(created_at__gte=since, created_at__lte=now)
+    shown = Q(pk__in=recent.values("event"))
+    chosen = request.GET.get("event", "") if request is not None else ""
+    if chosen.isdigit():
+        shown |= Q(pk=int(chosen)) & Exists(Registration.objects.filter(event=OuterRef("pk")))
+    return Page.objects.filter(shown).order_by("title")
+
+
 class RegistrationFilterSet(WagtailFilterSet):
-    event = django_filters.ModelChoiceFilter(
-        label="Evenemang", queryset=lambda request: events_with_registrations(), empty_label="Alla"
-    )
+    event = django_filters.ModelChoiceFilter(label="Evenemang", queryset=event_choices, empty_label="Alla")
     status = django_filters.ChoiceFilter(label="Status", choices=Status.choices, empty_label="Alla")
     # E-mail that failed every try (registrations/outbox.py): the editor may need to reach the person.
     email_failed = django_filters.BooleanFilter(label="E-post misslyckades")
@@ -102,10 +119,12 @@ class RegistrationIndexView(RegistrationPermissionMixin, IndexView):
         ]
 
     def get_base_queryset(self):
-        # Annotated rather than set per page, so the spreadsheet export (all rows) gets them too.
+        # Annotated rather than set per page, so the spreadsheet export (all rows) gets them too. The
+        # event's title is a subquery, not a join: the listing's count then reads the registrations
+        # alone, and the export builds no Page instance per row.
         queue = Registration.objects.filter(event=OuterRef("event"), status=Status.WAITLISTED, pk__lte=OuterRef("pk"))
-        return Registration.objects.select_related("event").annotate(
-            event_title=F("event__title"),
+        return Registration.objects.annotate(
+            event_title=Subquery(Page.objects.filter(pk=OuterRef("event_id")).values("title")[:1]),
             email_failed=Exists(OutgoingEmail.objects.filter(registration=OuterRef("pk"), state=EmailState.FAILED)),
             waitlist_number=Case(
                 When(
@@ -174,10 +193,13 @@ class RegistrationSummaryView(RegistrationPermissionMixin, ReportView):
     ]
 
     def get_base_queryset(self):
+        # Each count a subquery on the (event, status) index, computed for the page of rows shown when
+        # sorted by title: a join grouped by page would count all registrations on every view.
         def count(status):
-            return Count("registrations", filter=Q(registrations__status=status))
+            rows = Registration.objects.filter(event=OuterRef("pk"), status=status).order_by().values("event")
+            return Coalesce(Subquery(rows.annotate(count=Count("pk")).values("count")), 0)
 
-        return Page.objects.filter(registrations__isnull=False).annotate(
+        return events_with_registrations().annotate(
             confirmed_count=count(Status.CONFIRMED),
             waitlisted_count=count(Status.WAITLISTED),
             cancelled_count=count(Status.CANCELLED),

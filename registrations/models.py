@@ -105,6 +105,10 @@ class Registration(models.Model):
         verbose_name = "anmälan"
         verbose_name_plural = "anmälningar"
         ordering = ["event", "pk"]
+        indexes = [
+            # An event's registrations by status: the per-event counts, the waitlist and its positions.
+            models.Index(fields=["event", "status"], name="registration_event_status_idx"),
+        ]
         constraints = [
             # One active registration per e-mail address and event, whatever the letter case.
             models.UniqueConstraint(

@@ -67,7 +67,7 @@ def admin_urls():
         FeedbackResponse.objects.values("page").annotate(n=Count("pk")).order_by("-n").values_list("page", flat=True)
     ).first()
     event = Registration.objects.values_list("event", flat=True).order_by("-event").first()
-    period = f"?period_after={today - dt.timedelta(days=90)}&period_before={today}"
+    period = f"?period_from={today - dt.timedelta(days=90)}&period_to={today}"
     report = reverse("feedback_report")
     registrations = reverse("registrations_admin:index")
     urls = [
