@@ -6,8 +6,7 @@ Each panel reads with one or two queries whatever the amount of content, so the 
 import datetime as dt
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, F, FloatField, Q, Value
-from django.db.models.functions import Cast
+from django.db.models import CharField, Count, F, Q, Value
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Revision, WorkflowState
@@ -17,7 +16,7 @@ from core.models import SiteNotice
 from core.page_titles import readable_page_ids, title_for
 from events.models import ConferencePage, EventStatus, NetworkPage, SeminarPart, SeminarSeriesPage, event_union
 from feedback.access import can_view_feedback
-from feedback.models import FeedbackResponse
+from feedback.summary import page_totals, start_of_day
 from registrations.models import Registration
 
 UPCOMING_DAYS = 30
@@ -132,20 +131,20 @@ class LeastHelpfulPanel(DashboardPanel):
         return can_view_feedback(user)
 
     def get_context_data(self, parent_context=None):
-        since = timezone.now() - dt.timedelta(days=FEEDBACK_DAYS)
-        rows = (
-            FeedbackResponse.objects.counted()
-            .filter(created_at__gte=since)
-            .values("page_id", "page__title")
-            .annotate(yes=Count("pk", filter=Q(helpful=True)), total=Count("pk"))
-            .filter(total__gte=MIN_ANSWERS)
-            .annotate(share=Cast(F("yes"), FloatField()) * 100 / Cast(F("total"), FloatField()))
-            .order_by("share", "-total", "page_id")[:LIMIT]
-        )
-        pages = list(rows)
-        readable = readable_page_ids(self.user, [row["page_id"] for row in pages])
+        # The days from the reports' daily summary and today's answers (feedback/summary.py), not every
+        # answer of the 90 days; a row per page to sort here.
+        since = start_of_day(timezone.localdate() - dt.timedelta(days=FEEDBACK_DAYS))
+        rows = [row for row in page_totals(since) if row["total_count"] >= MIN_ANSWERS]
+        rows.sort(key=lambda row: (row["yes_share"], -row["total_count"], row["page"]))
+        pages = [
+            {"page_id": row["page"], "yes": row["yes_count"], "total": row["total_count"], "share": row["yes_share"]}
+            for row in rows[:LIMIT]
+        ]
+        ids = [row["page_id"] for row in pages]
+        titles = dict(Page.objects.filter(pk__in=ids).values_list("pk", "title"))
+        readable = readable_page_ids(self.user, ids)
         for row in pages:
-            row["title"] = title_for(row["page_id"], row.pop("page__title"), readable)
+            row["title"] = title_for(row["page_id"], titles.get(row["page_id"], ""), readable)
         return {"pages": pages, "days": FEEDBACK_DAYS, "min_answers": MIN_ANSWERS}
 
 
