@@ -134,7 +134,7 @@ class LeastHelpfulPanel(DashboardPanel):
         # The days from the reports' daily summary and today's answers (feedback/summary.py), not every
         # answer of the 90 days; a row per page to sort here.
         since = start_of_day(timezone.localdate() - dt.timedelta(days=FEEDBACK_DAYS))
-        rows = [row for row in page_totals(since) if row["total_count"] >= MIN_ANSWERS]
+        rows = [row for row in page_totals(since, latest=False) if row["total_count"] >= MIN_ANSWERS]
         rows.sort(key=lambda row: (row["yes_share"], -row["total_count"], row["page"]))
         pages = [
             {"page_id": row["page"], "yes": row["yes_count"], "total": row["total_count"], "share": row["yes_share"]}

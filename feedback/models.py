@@ -146,6 +146,9 @@ class FeedbackResponse(models.Model):
             # daily summary does not hold yet (today's) from this index alone, and the comments list
             # and retention go by its time.
             models.Index(fields=["created_at", "page", "helpful", "state"], name="feedback_created_counts_idx"),
+            # The comments list: a few percent of the answers have a comment; it counts and pages them
+            # newest first, often by state, from this small index instead of the whole table.
+            models.Index(fields=["created_at", "state"], name="feedback_comment_idx", condition=~Q(comment="")),
             # Nearly every answer is new and has no comment: the owners' panel and digest read the few new
             # "Nej" comments through this small partial index, not through an index on the state.
             models.Index(

@@ -198,10 +198,11 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
     def get_filtered_queryset(self):
         # A row per page from the daily summary plus the answers it does not hold yet (feedback/summary.py),
         # 10,000 rows for a big site, sorted here: a paginator over a query would count them again.
-        rows = page_totals(*self.period, self.locale)
+        ordering = self.ordering or "-no_count"
+        # The newest answer of every page only to sort by it; else for the page shown (decorate below).
+        rows = page_totals(*self.period, self.locale, latest=ordering.endswith("latest_response_at"))
         names = page_names({row["page"] for row in rows})
         totals = [PageTotals(row, *names.get(row["page"], ("", ""))) for row in rows]
-        ordering = self.ordering or "-no_count"
         field = ordering.lstrip("-")
         # A stable tiebreak (title, then id) keeps pagination from repeating or skipping equal counts.
         totals.sort(key=lambda page: (page.title, page.pk))
@@ -217,6 +218,11 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
         for page_id, comment in comments.latest_comments(LATEST_COMMENTS).values_list("page_id", "comment"):
             by_page[page_id].append(comment)
         readable = readable_page_ids(self.request.user, [page.pk for page in pages])
+        if pages and pages[0].latest_response_at is None and not self.is_export:
+            rows = page_totals(*self.period, self.locale, pages=[page.pk for page in pages])
+            newest = {row["page"]: row["latest_response_at"] for row in rows}
+            for page in pages:
+                page.latest_response_at = newest.get(page.pk)
         for page in pages:
             page.latest_comments = by_page[page.pk]
             page.comments_text = "\n".join(page.latest_comments)
