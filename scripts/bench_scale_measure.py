@@ -76,6 +76,7 @@ def admin_urls():
         ("Återkoppling, 90 dagar", report + period),
         ("Anmälningar", registrations),
         ("Anmälningar per evenemang", reverse("registrations_summary")),
+        ("Kommentarer", reverse("feedback_comments")),
     ]
     if busiest:
         urls.append(("Återkoppling, en sida", reverse("feedback_page_report", args=[busiest])))
