@@ -111,7 +111,8 @@ def main():
         "SECRET_KEY": "bench-" + secrets.token_hex(24),
         "ALLOWED_HOSTS": "127.0.0.1,testserver",
         "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
+        # --measure-only reads the images of the build it measures: give its MEDIA_ROOT in the environment.
+        "MEDIA_ROOT": os.environ.get("MEDIA_ROOT", str(workdir / "media")),
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_HSTS_SECONDS": "0",
         "SECURE_COOKIES": "0",
