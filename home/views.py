@@ -25,12 +25,14 @@ def search(request):
     """Search results across every live, public page, with editors' promoted results first."""
     query = clean_query(request.GET.get("q", ""))
     promotions, results = [], None
+    # Asked once here; the menu and the feed links read the start page from the context.
+    locale = Locale.get_active()
+    root = _site_root(request, locale)
     if query:
-        site = Site.find_for_request(request)
         # Per language: /sok/ finds the Swedish pages, /en/sok/ the English ones (docs/translation.md).
-        pages = Page.objects.live().public().filter(locale=Locale.get_active())
-        if site:
-            pages = pages.descendant_of(site.root_page.localized, inclusive=True)
+        pages = Page.objects.live().public().filter(locale=locale)
+        if root:
+            pages = pages.descendant_of(root, inclusive=True)
         search_query = Query.get(query)
         search_query.add_hit()
         # Only promotions of pages the search itself may show: live, public and in this site.
@@ -54,8 +56,22 @@ def search(request):
             "promotions": promotions,
             "total": total,
             "searched": "q" in request.GET,
+            "site_root": root,
         },
     )
+
+
+def _site_root(request, locale):
+    """The site's start page in `locale` if it is live in it, else the start page itself (as Wagtail's
+    `localized` gives it, without asking for the active locale again)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    if root.locale_id == locale.pk:
+        return root
+    translation = root.get_translation_or_none(locale)
+    return translation if translation is not None and translation.live else root
 
 
 def _row(page):

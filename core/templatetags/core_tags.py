@@ -21,6 +21,8 @@ def long_date(value):
 
 def _site_root(context):
     # The start page in the page's language: the English pages' menu and breadcrumbs start at its translation.
+    if "site_root" in context:  # a view that has found it already (search)
+        return context["site_root"]
     site = Site.find_for_request(context.get("request"))
     if not site:
         return None

@@ -274,8 +274,15 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
-# On PostgreSQL the Swedish text-search configuration stems words ("digitaliseringen" finds "digitalisering").
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "swedish"}}
+# Wagtail's database search; on PostgreSQL each page is stemmed in its own language ("digitaliseringen"
+# finds "digitalisering", "municipalities" finds "municipality"), others in Swedish (core/search_backend.py).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "core.search_backend",
+        "SEARCH_CONFIG": "swedish",
+        "LANGUAGE_CONFIGS": {"sv": "swedish", "en": "english"},
+    }
+}
 # Visitors' search terms are kept only as daily counts per term, for the promotions report, and
 # purged after this many days (manage.py purge_search_terms; Wagtail's own clean-up agrees).
 SEARCH_TERM_RETENTION_DAYS = int(os.environ.get("SEARCH_TERM_RETENTION_DAYS", "30"))
