@@ -33,11 +33,15 @@ class AlertCountsView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "mail"
 
     def get_context_data(self, **kwargs):
-        topics = Topic.objects.annotate(
-            total=confirmed_count(),
-            immediate=confirmed_count(Frequency.IMMEDIATE),
-            weekly=confirmed_count(Frequency.WEEKLY),
-        ).order_by("name")
+        topics = (
+            Topic.objects.sources()
+            .annotate(
+                total=confirmed_count(),
+                immediate=confirmed_count(Frequency.IMMEDIATE),
+                weekly=confirmed_count(Frequency.WEEKLY),
+            )
+            .order_by("name")
+        )
         return super().get_context_data(
             topics=topics,
             subscribers=Subscription.objects.confirmed().count(),

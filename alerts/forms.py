@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core.forms import HoneypotField, PublicFormMixin
-from core.models import Topic
+from core.models import Topic, localized_topics
 
 from .models import EMAIL_MAX_LENGTH, Frequency
 
@@ -17,7 +17,14 @@ FREQUENCY_ERRORS = {"required": "Välj hur ofta du vill få e-post.", "invalid_c
 
 
 class TopicChoiceField(forms.ModelMultipleChoiceField):
-    """Topics as checkboxes; a value that is no topic id is refused before any query."""
+    """Topics as checkboxes, named in the active language; a value that is no topic id is refused
+    before any query."""
+
+    def label_from_instance(self, obj):
+        # The Swedish topics are the choices; their names in this language are read in one query.
+        if not hasattr(self, "_names"):
+            self._names = {topic.pk: topic.name for topic in localized_topics(self.queryset)}
+        return self._names.get(obj.pk, obj.name)
 
     def clean(self, value):
         for pk in value or []:
@@ -30,7 +37,7 @@ class TopicChoiceField(forms.ModelMultipleChoiceField):
 def topic_field():
     return TopicChoiceField(
         label="Ämnen",
-        queryset=Topic.objects.order_by("name"),
+        queryset=Topic.objects.sources().order_by("name"),
         widget=forms.CheckboxSelectMultiple,
         error_messages=TOPIC_ERRORS,
     )
@@ -76,7 +83,7 @@ class SubscribeForm(ChoiceFieldsMixin, PublicFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # New topics may have been added since the class was loaded; fields are copied per form.
-        self.fields["amnen"].queryset = Topic.objects.order_by("name")
+        self.fields["amnen"].queryset = Topic.objects.sources().order_by("name")
 
 
 class ManageForm(ChoiceFieldsMixin, forms.Form):

@@ -13,7 +13,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from core.models import FooterSettings, Topic
+from core.models import FooterSettings, Topic, localized_topics
 from core.origins import is_same_origin
 from core.rate_limits import RateLimit
 
@@ -53,7 +53,7 @@ class SubscribeView(View):
     template_name = "alerts/subscribe.html"
 
     def get(self, request):
-        chosen = [topic.pk for topic in Topic.objects.filter(slug=request.GET.get("amne", "")[:100])]
+        chosen = [topic.pk for topic in Topic.objects.sources().filter(slug=request.GET.get("amne", "")[:100])]
         return self.render(SubscribeForm(initial={"amnen": chosen}))
 
     def post(self, request):
@@ -94,7 +94,7 @@ class ConfirmView(View):
         return super().dispatch(request, token)
 
     def get(self, request, token):
-        topics = Topic.objects.filter(pk__in=self.topic_ids).order_by("name")
+        topics = localized_topics(Topic.objects.filter(pk__in=self.topic_ids).order_by("name"))
         frequency = dict(SubscribeForm.base_fields["frekvens"].choices).get(self.frequency, "")
         return render(request, self.template_name, {"topics": topics, "frequency": frequency})
 

@@ -53,9 +53,10 @@ def build_people():
 
 
 def build_topics():
-    """Create or update the shared topics; returns them keyed by slug."""
+    """Create or update the shared (Swedish) topics; returns them keyed by slug."""
     return {
-        slug: Topic.objects.update_or_create(slug=slug, defaults={"name": name})[0] for slug, name in TOPICS.items()
+        slug: Topic.objects.sources().update_or_create(slug=slug, defaults={"name": name})[0]
+        for slug, name in TOPICS.items()
     }
 
 

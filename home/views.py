@@ -9,7 +9,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page, Site
 
 from core.images import prefetch_card_images
-from core.models import Topic
+from core.models import Topic, localized_topics
 from core.pagination import filter_query, paginate
 from events.models.index import event_ids, load_events
 from home.search import clean_query, excerpt, type_label
@@ -107,8 +107,10 @@ def topic_detail(request, slug):
     # Only slug-shaped values reach the database (PostgreSQL refuses NUL bytes in text).
     if not TOPIC_SLUG.fullmatch(slug):
         raise Http404("Okänt ämne")
-    topic = get_object_or_404(Topic, slug=slug)
+    # The Swedish topic, whose slug its translations share; shown with the name in the page's language.
+    topic = get_object_or_404(Topic.objects.sources(), slug=slug)
     locale = Locale.get_active()
     events = load_events(event_ids(topic=topic, locale=locale)[:TOPIC_LIMIT])
     knowledge = KnowledgePage.for_topic(topic, limit=TOPIC_LIMIT, locale=locale)
-    return render(request, "home/topic_detail.html", {"topic": topic, "events": events, "knowledge": knowledge})
+    [shown] = localized_topics([topic], locale.language_code)
+    return render(request, "home/topic_detail.html", {"topic": shown, "events": events, "knowledge": knowledge})

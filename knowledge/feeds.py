@@ -8,6 +8,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext
 
+from core.models import localized_topics
 from core.text import multi_line, single_line
 
 from .models import KnowledgePage
@@ -66,4 +67,5 @@ class KnowledgeFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        return [single_line(topic.name) for topic in item.topics.all()]
+        # The feed is in its listing's language (/en/ for the English one): so are the topics' names.
+        return [single_line(topic.name) for topic in localized_topics(item.topics.all())]

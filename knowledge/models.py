@@ -18,7 +18,8 @@ from core.cards import CARD_IMAGE_FIELDS, PAGE_CARD_FIELDS
 from core.dates import long_date
 from core.fields import StreamField
 from core.images import prefetch_card_images
-from core.models import ContactsMixin, OwnershipMixin, PageImagesMixin, SiteChromeMixin, Topic
+from core.models import ContactsMixin, OwnershipMixin, PageImagesMixin, SiteChromeMixin, Topic, localized_topics
+from core.models.topics import source_topics_q
 from core.pagination import filter_query, paginate
 from core.search_fields import admin_findable
 from core.streams import convert_streams
@@ -77,14 +78,14 @@ class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         pages = self.knowledge_pages()
-        topics = list(Topic.objects.filter(knowledge_pages__in=pages).distinct().order_by("name"))
+        topics = Topic.listed(Topic.objects.filter(knowledge_pages__in=pages).distinct())
 
         # Only values we offer are used, so odd input never reaches the database.
         topic_slug = request.GET.get("amne", "")
         topic = next((t for t in topics if t.slug == topic_slug), None)
         media_type = next((m for m in MEDIA_TYPES if m.key == request.GET.get("typ", "")), None)
         if topic:
-            pages = pages.filter(topics=topic)
+            pages = pages.filter(topics=topic.pk)
         if media_type:
             pages = pages.filter(**{media_type.field: True})
 
@@ -156,6 +157,7 @@ class KnowledgePage(ContactsMixin, OwnershipMixin, PageImagesMixin, SiteChromeMi
         verbose_name="ämnen",
         blank=True,
         related_name="knowledge_pages",
+        limit_choices_to=source_topics_q,
         help_text="Sidan visas på ämnenas sidor och i filtret.",
     )
     body = StreamField(
@@ -238,8 +240,8 @@ class KnowledgePage(ContactsMixin, OwnershipMixin, PageImagesMixin, SiteChromeMi
 
     @cached_property
     def topic_list(self):
-        """The page's topics, read once per render for the template and the JSON-LD."""
-        return list(self.topics.all())
+        """The page's topics in the active language, read once per render for the template and the JSON-LD."""
+        return localized_topics(self.topics.all())
 
     def save(self, *args, **kwargs):
         self.update_media_flags()

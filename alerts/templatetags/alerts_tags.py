@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import format_html
 
-from core.models import FooterSettings, Topic
+from core.models import FooterSettings, LocalizedTopic, Topic, localized_topics
 
 register = template.Library()
 
@@ -11,9 +11,12 @@ register = template.Library()
 @register.inclusion_tag("alerts/follow_form.html", takes_context=True)
 def follow_topics(context, topics):
     """The form for a page's topics (all ticked); the same for every visitor, so the page stays cacheable."""
-    if isinstance(topics, Topic):
+    if isinstance(topics, Topic | LocalizedTopic):
         topics = [topics]
     topics = list(topics or [])
+    # A page's topics come named in its language already; plain topics are named here.
+    if any(isinstance(topic, Topic) for topic in topics):
+        topics = localized_topics(topics)
     subjects = in_words([topic.name.lower() for topic in topics])
     return {
         "topics": topics,

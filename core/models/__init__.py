@@ -12,7 +12,7 @@ from .people import Person
 from .periodic_jobs import JobOutcome, PeriodicJob
 from .rate_limits import RateLimitHit
 from .site_settings import ContactSettings, FooterSettings
-from .topics import Topic
+from .topics import LocalizedTopic, Topic, localized_topics
 
 __all__ = [
     "ContactsMixin",
@@ -22,6 +22,7 @@ __all__ = [
     "JobOutcome",
     "LinkAlert",
     "LinkChange",
+    "LocalizedTopic",
     "OwnershipMixin",
     "PageCacheGeneration",
     "PageImagesMixin",
@@ -32,4 +33,5 @@ __all__ = [
     "SiteChromeMixin",
     "SiteNotice",
     "Topic",
+    "localized_topics",
 ]

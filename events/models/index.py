@@ -125,7 +125,8 @@ class EventIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         topics = Topic.listed()
         params = self.clean_filters(request.GET, topics)
-        rows = event_ids(self, archive=params["archive"], event_format=params["format"], topic=params["topic"])
+        topic_id = params["topic"].pk if params["topic"] else None
+        rows = event_ids(self, archive=params["archive"], event_format=params["format"], topic=topic_id)
         if not params["archive"]:
             # The upcoming events are few: reading their three small columns at once spares the
             # paginator a second, counting query. The archive grows every year, so there PostgreSQL

@@ -15,7 +15,8 @@ from wagtail.search import index
 
 from core import structured_data
 from core.fields import StreamField
-from core.models import ContactsMixin
+from core.models import ContactsMixin, localized_topics
+from core.models.topics import source_topics_q
 from core.streams import convert_streams
 from events import calendar
 from events.blocks import SpeakerStreamBlock
@@ -52,6 +53,7 @@ class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, Cale
         verbose_name="ämnen",
         blank=True,
         related_name="%(app_label)s_%(class)s_pages",
+        limit_choices_to=source_topics_q,
         help_text="Evenemanget visas på ämnenas sidor och i filtret.",
     )
     status = models.CharField(
@@ -321,8 +323,8 @@ class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, Cale
 
     @cached_property
     def topic_list(self):
-        """The event's topics (a preview's are those of the draft, kept in memory)."""
-        return list(self.topics.all())
+        """The event's topics in the active language (a preview's are those of the draft, kept in memory)."""
+        return localized_topics(self.topics.all())
 
     # Structured data
 
