@@ -5,7 +5,7 @@ import datetime as dt
 from django.utils import timezone
 from wagtail.models import Locale
 
-from core.models import ContactSettings, FooterSettings, Person, SiteNotice, Topic
+from core.models import ContactSettings, FooterSettings, Person, SiteNotice, SiteText, Topic
 
 # Keyed by slug so every app's demo builder can refer to the same person.
 PEOPLE = {
@@ -77,11 +77,10 @@ def build_notice(notice_page):
 
 
 def build_settings(site, accessibility_page, privacy_page, faq_page):
-    """Footer and the site-wide Kontakt box."""
+    """Footer and the site-wide Kontakt box: the settings, and their words in Swedish (a SiteText)."""
     FooterSettings.objects.update_or_create(
         site=site,
         defaults={
-            "organisation_name": "Sveriges Kommuner och Regioner",
             "address": "Hornsgatan 20\n118 82 Stockholm",
             "phone": "08-452 70 00",
             "email": "info@example.se",
@@ -93,16 +92,17 @@ def build_settings(site, accessibility_page, privacy_page, faq_page):
             ],
         },
     )
-    ContactSettings.objects.update_or_create(
-        site=site,
+    ContactSettings.objects.update_or_create(site=site, defaults={"link_page": faq_page})
+    SiteText.objects.update_or_create(
+        locale=Locale.get_default(),
         defaults={
-            "heading": "Kontakt",
-            "body": (
+            "organisation_name": "Sveriges Kommuner och Regioner",
+            "contact_heading": "Kontakt",
+            "contact_body": (
                 "<p>Har du en fråga med anledning av det pågående virusutbrottet?</p>"
                 "<p>Titta först på våra frågor och svar som finns här på webbplatsen.</p>"
             ),
-            "link_page": faq_page,
-            "link_text": "Covid-19 och det nya coronaviruset",
+            "contact_link_text": "Covid-19 och det nya coronaviruset",
         },
     )
 

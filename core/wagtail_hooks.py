@@ -10,7 +10,7 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateV
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.admin_dates import register_date_fields
-from core.models import PeriodicJob, Person, SiteNotice, Topic
+from core.models import PeriodicJob, Person, SiteNotice, SiteText, Topic
 
 register_date_fields()
 
@@ -72,9 +72,20 @@ class SiteNoticeViewSet(SnippetViewSet):
     list_display = ["message", "level", "starts_at", "ends_at"]
 
 
+class SiteTextViewSet(SnippetViewSet):
+    """The footer's and the Kontakt box's words, one set per language, beside the site settings."""
+
+    model = SiteText
+    icon = "list-ul"
+    menu_label = "Texter i sidfot och kontaktruta"
+    add_to_settings_menu = True
+    url_prefix = "texter-sidfot-kontakt"
+
+
 register_snippet(PersonViewSet)
 register_snippet(TopicViewSet)
 register_snippet(SiteNoticeViewSet)
+register_snippet(SiteTextViewSet)
 
 
 class PeriodicJobViewSet(ModelViewSet):

@@ -13,6 +13,7 @@ WATCHED_MODELS = {
     "core.Person",
     "core.Topic",
     "core.SiteNotice",
+    "core.SiteText",
     "wagtailcore.Site",
     "wagtailcore.PageViewRestriction",
     "wagtailredirects.Redirect",

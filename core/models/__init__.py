@@ -12,6 +12,7 @@ from .people import Person
 from .periodic_jobs import JobOutcome, PeriodicJob
 from .rate_limits import RateLimitHit
 from .site_settings import ContactSettings, FooterSettings
+from .site_texts import SiteText
 from .topics import LocalizedTopic, Topic, localized_topics
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "RateLimitHit",
     "SiteChromeMixin",
     "SiteNotice",
+    "SiteText",
     "Topic",
     "localized_topics",
 ]

@@ -4,9 +4,7 @@ from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
 
-from core.blocks import RICH_TEXT_FEATURES, LinkBlock
 from core.fields import StreamField
 
 SOCIAL_SERVICES = [
@@ -41,22 +39,17 @@ class SocialLinkBlock(blocks.StructBlock):
         description = "En länk till organisationens konto i ett socialt medium."
 
 
+TEXTS_ELSEWHERE = "Namn, länkar och kontaktrutans text skrivs per språk i Texter i sidfot och kontaktruta."
+
+
 @register_setting(icon="list-ul")
 class FooterSettings(BaseSiteSetting):
-    """The footer on every page: organisation, address, links and legally required pages."""
+    """The footer's facts, the same in every language: address, phone, e-mail, social media and the
+    legally required pages (shown in the page's language when translated). Its words are a SiteText."""
 
-    organisation_name = models.CharField(
-        "organisationens namn", max_length=200, blank=True, help_text="Som den ska stå i sidfoten."
-    )
     address = models.TextField("postadress", blank=True, help_text="En rad per rad i adressen.")
     phone = models.CharField("växelns telefon", max_length=40, blank=True, help_text="T.ex. 08-452 70 00.")
     email = models.EmailField("e-post", blank=True, help_text="Organisationens allmänna adress.")
-    links = StreamField(
-        [("link", LinkBlock())],
-        verbose_name="länkar",
-        blank=True,
-        help_text="Några viktiga länkar, t.ex. Om oss och Press.",
-    )
     social_links = StreamField(
         [("social", SocialLinkBlock())],
         verbose_name="sociala medier",
@@ -84,10 +77,10 @@ class FooterSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
             heading="Organisation",
+            help_text=TEXTS_ELSEWHERE,
         ),
-        FieldPanel("links"),
         FieldPanel("social_links"),
         MultiFieldPanel(
             [FieldPanel("accessibility_page"), FieldPanel("privacy_page")],
@@ -98,13 +91,17 @@ class FooterSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "sidfot"
 
+    @property
+    def required_pages(self):
+        """The accessibility statement and the privacy page, those that are chosen."""
+        return [page for page in (self.accessibility_page, self.privacy_page) if page]
+
 
 @register_setting(icon="user")
 class ContactSettings(BaseSiteSetting):
-    """The site-wide "Kontakt" box shown at the end of pages that keep it switched on."""
+    """The page the site-wide "Kontakt" box links to (shown in the page's language when translated);
+    the box's heading and text are a SiteText."""
 
-    heading = models.CharField("rubrik", max_length=100, default="Kontakt", help_text="Oftast Kontakt.")
-    body = RichTextField("text", blank=True, features=RICH_TEXT_FEATURES, help_text="T.ex. växelnummer och öppettider.")
     link_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name="länk till sida",
@@ -112,11 +109,10 @@ class ContactSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="En sida med fler kontaktvägar.",
+        help_text="En sida med fler kontaktvägar. " + TEXTS_ELSEWHERE,
     )
-    link_text = models.CharField("länktext", max_length=100, blank=True, help_text="Tomt ger sidans titel.")
 
-    panels = [FieldPanel("heading"), FieldPanel("body"), FieldPanel("link_page"), FieldPanel("link_text")]
+    panels = [FieldPanel("link_page")]
 
     class Meta:
         verbose_name = "kontaktruta"

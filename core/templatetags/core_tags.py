@@ -4,10 +4,11 @@ import datetime as dt
 
 from django import template
 from django.conf import settings
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from core import dates, pagination
-from core.models import SiteNotice
+from core.models import SiteNotice, SiteText
 
 register = template.Library()
 register.filter("page_window", pagination.page_window)
@@ -94,3 +95,10 @@ def site_notices(context):
 def is_in_section(menu_page_path, current_path):
     """True when the current page is the menu page or lies below it."""
     return bool(current_path) and current_path.startswith(menu_page_path)
+
+
+@register.simple_tag
+def site_texts():
+    """The footer's and the Kontakt box's words in the active language, else in Swedish (a SiteText,
+    whose `lang` says which); read inside their cached fragments."""
+    return SiteText.for_language(translation.get_language())

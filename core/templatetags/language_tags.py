@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.utils.html import format_html
 from wagtail.models import Page
 
 register = template.Library()
@@ -56,3 +57,12 @@ def language_switch(context):
     versions = language_versions(page, context.get("request"))
     others = [(code, name, url) for code, name, url, other in versions if other.pk != page.pk]
     return {"others": others}
+
+
+@register.simple_tag(takes_context=True)
+def other_lang(context, language_code):
+    """` lang="sv"` for a passage in a language other than the page's (e.g. Swedish text on an
+    English page), else nothing: `<h2{% other_lang text.lang %}>`."""
+    if not language_code or language_code == context.get("LANGUAGE_CODE"):
+        return ""
+    return format_html(' lang="{}"', language_code)

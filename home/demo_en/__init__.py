@@ -1,5 +1,5 @@
 """The English pages of the demo: the start page, the conference (seed 000) and the knowledge page
-(seed 002) with their listings, and the people and the notice they show, translated through
+(seed 002) with their listings, and the people, topics, notice, footer and Kontakt box they show, translated through
 wagtail-localize from the PO file in this folder (as an outside translator would send it back).
 Everything else stays Swedish only."""
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from wagtail.fields import StreamField
 
-from core.models import SiteNotice
+from core.models import SiteNotice, SiteText, Topic
 from core.translation import read_po, translate
 
 HERE = Path(__file__).resolve().parent
@@ -24,6 +24,9 @@ def build(ctx):
         translate(person, "en", strings)
     for notice in SiteNotice.objects.filter(locale__language_code="sv", message__in=strings):
         translate(notice, "en", strings)
+    # Every topic (they show on English pages, topic pages and filters), the footer's and Kontakt box's words.
+    for snippet in [*Topic.objects.sources(), *SiteText.objects.filter(locale__language_code="sv")]:
+        translate(snippet, "en", strings)
     pages = {"home": ctx.home, **ctx.pages}
     for key in TRANSLATED:
         page = with_block_ids(pages[key])

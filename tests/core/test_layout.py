@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from wagtail.models import Site
 
-from core.models import ContactSettings, FooterSettings
+from core.models import FooterSettings, SiteText
 from tests.home.factories import ContentPageFactory
 from tests.pages import BREADCRUMBS, MENU, part
 
@@ -27,13 +27,13 @@ def test_footer_shows_the_organisation_and_the_required_pages(client, home_page,
     FooterSettings.objects.update_or_create(
         site=site,
         defaults={
-            "organisation_name": "Sveriges Kommuner och Regioner",
             "address": "Hornsgatan 20\n118 82 Stockholm",
             "phone": "08-452 70 00",
             "accessibility_page": accessibility,
             "privacy_page": privacy,
         },
     )
+    SiteText.objects.create(organisation_name="Sveriges Kommuner och Regioner")
     html = client.get(privacy.url).content.decode()
     assert "Sveriges Kommuner och Regioner" in html
     assert "Hornsgatan 20<br>118 82 Stockholm" in html
@@ -117,9 +117,8 @@ def test_a_preview_shows_the_drafts_title_in_its_breadcrumbs(home_page, settings
 
 
 def test_site_contact_box_shows_unless_the_page_turns_it_off(client, home_page, site):
-    ContactSettings.objects.update_or_create(
-        site=site,
-        defaults={"heading": "Kontakt", "body": "<p>Har du en fråga med anledning av virusutbrottet?</p>"},
+    SiteText.objects.create(
+        contact_heading="Kontakt", contact_body="<p>Har du en fråga med anledning av virusutbrottet?</p>"
     )
     shown = ContentPageFactory(parent=home_page, slug="med")
     hidden = ContentPageFactory(parent=home_page, slug="utan", show_site_contact=False)

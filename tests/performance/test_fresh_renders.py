@@ -9,7 +9,7 @@ import time_machine
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from core.models import ContactSettings, FooterSettings, Person, SiteNotice
+from core.models import FooterSettings, Person, SiteNotice, SiteText
 from knowledge.models import KnowledgePage
 from tests.core.factories import PersonFactory, TopicFactory
 from tests.home.factories import ContentPageFactory
@@ -181,14 +181,16 @@ def test_footer_and_kontakt_changes_show_on_the_next_render(client, about, site)
     client.get("/om-oss/")
 
     footer = FooterSettings.for_site(site)
-    footer.organisation_name = "Föreningen Kommuner och regioner i Sverige"
+    footer.phone = "08-000 00 00"
     footer.save()
-    contact = ContactSettings.for_site(site)
-    contact.heading = "Fråga oss"
-    contact.body = "<p>Ring växeln.</p>"
-    contact.save()
+    SiteText.objects.create(
+        organisation_name="Föreningen Kommuner och regioner i Sverige",
+        contact_heading="Fråga oss",
+        contact_body="<p>Ring växeln.</p>",
+    )
 
     content = client.get("/om-oss/").content.decode()
+    assert "08-000 00 00" in content
     assert "Föreningen Kommuner och regioner i Sverige" in content
     assert "Fråga oss" in content
 
