@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from core.models import ContactSettings, FooterSettings, Person, SiteNotice, Topic
+from core.models import ContactSettings, FooterSettings, Person, SiteNotice, SiteText, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +22,7 @@ def _counts():
         "people": Person.objects.count(),
         "topics": Topic.objects.count(),
         "notices": SiteNotice.objects.count(),
+        "site_texts": SiteText.objects.count(),
     }
 
 
@@ -31,7 +32,8 @@ def test_demo_content_has_every_seed_page_live(home_page):
     for title in SEED_TITLES:
         assert title in live_titles
     assert FooterSettings.objects.get().accessibility_page.title == "Tillgänglighetsredogörelse"
-    assert ContactSettings.objects.get().heading == "Kontakt"
+    assert ContactSettings.objects.get().link_page.title == "Covid-19 och det nya coronaviruset"
+    assert SiteText.objects.get(locale__language_code="sv").contact_heading == "Kontakt"
     assert SiteNotice.objects.active().filter(message__contains="coronaviruset").exists()
 
 
