@@ -1,6 +1,7 @@
 """The words of the footer and the Kontakt box, one set per language (translated like a snippet)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.coreutils import get_supported_content_language_variant
@@ -54,6 +55,13 @@ class SiteText(TranslatableMixin, models.Model):
 
     def __str__(self):
         return f"Sidfot och kontaktruta ({self.locale.get_display_name()})"
+
+    def clean(self):
+        super().clean()
+        # The admin creates a snippet with its locale set; a second set in one language would never show.
+        others = type(self).objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.locale_id is not None and others.exists():
+            raise ValidationError("Det finns redan texter på det här språket. Ändra dem i stället.")
 
     @classmethod
     def for_language(cls, language_code):

@@ -131,7 +131,7 @@ def conference_page(rng, number, now):
 
 def add_topics(pages, rng):
     """One or two of the site's topics on each page, as an editor would tag them."""
-    topic_ids = list(Topic.objects.values_list("pk", flat=True))
+    topic_ids = list(Topic.objects.sources().values_list("pk", flat=True))
     if not topic_ids:
         return
     through = type(pages[0]).topics.through

@@ -1,8 +1,12 @@
-"""The English demo pages name their topics, and show the footer and the Kontakt box, in English."""
+"""The English demo pages name their topics, and show the footer and the Kontakt box, in English;
+the footer's and the box's words are one set per language."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+from core.models import SiteText
 
 pytestmark = pytest.mark.django_db
 
@@ -26,3 +30,11 @@ def test_the_english_demo_pages_show_english_topics_footer_and_contact(client, h
     swedish = client.get("/amnen/").content.decode()
     assert '<a href="/amnen/digitalisering/">Digitalisering</a>' in swedish
     assert "Sveriges Kommuner och Regioner" in swedish
+
+
+def test_a_second_set_of_texts_in_one_language_is_refused_with_a_message(db):
+    SiteText.objects.create(organisation_name="Sveriges Kommuner och Regioner")
+    second = SiteText(organisation_name="Ett annat namn", locale=Locale.get_default())
+    with pytest.raises(ValidationError) as refused:
+        second.full_clean()
+    assert "Det finns redan texter på det här språket" in str(refused.value)
