@@ -24,6 +24,7 @@ def pages(home_page):
         parent=home_page,
         title="Samverkan",
         slug="samverkan",
+        intro="Om samarbete.",
         body=_body("Kommunerna samarbetar om digitaliseringen. Municipality."),
     )
     english = _english(
@@ -31,6 +32,7 @@ def pages(home_page):
         {
             "Samverkan": "Cooperation",
             "samverkan": "cooperation",
+            "Om samarbete.": "On cooperation.",
             "Kommunerna samarbetar om digitaliseringen. Municipality.": "Each municipality works with others.",
         },
     )
