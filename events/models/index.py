@@ -20,6 +20,7 @@ from events import calendar
 
 from .all_events import EVENT_MODELS, EventRows, event_union
 from .choices import EventFormat
+from .conference import ConferencePage
 from .series import SeminarSeriesPage
 
 PER_PAGE = 10
@@ -91,6 +92,10 @@ def load_events(rows, for_calendar=False):
                 queryset = queryset.prefetch_related("parts")
         else:
             queryset = queryset.select_related("registration_page")
+            if model is ConferencePage:
+                # A conference's entry is its dates, place, intro and status: not its body, speakers or
+                # contacts, the bulk of each row (a full feed holds 150 entries).
+                queryset = queryset.defer_streamfields()
             if model is SeminarSeriesPage:
                 queryset = queryset.prefetch_related("parts")
         for page in queryset:
