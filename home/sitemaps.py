@@ -55,13 +55,12 @@ class PageSitemap(Sitemap):
             full_url = start.get_full_url(self.request)
             if full_url:
                 bases.append((start.url_path, full_url))
-        # The longest start path first, so a page finds its own tree even if one path began another's.
-        bases.sort(key=lambda base: len(base[0]), reverse=True)
         urls, dates = [], []
         root_path, root_url = "", None
         local = timezone.get_current_timezone()
         for url_path, lastmod in self.paginator.page(page).object_list:
-            # Rows come in tree order: the tree of the row before is nearly always this row's too.
+            # The start pages are siblings (a page and its translations), so a page lies below one of
+            # them at most; rows come in tree order, so it is nearly always the row before's.
             if root_url is None or not url_path.startswith(root_path):
                 found = [(path, url) for path, url in bases if url_path.startswith(path)]
                 root_path, root_url = found[0] if found else ("", None)
