@@ -69,7 +69,7 @@ def event_ids(parent=None, *, archive=False, event_format=None, topic=None, now=
         # Newest first, read page by page: each type's rows come from its `start` index, backwards
         # (an archived event always has a start: it has ended). Ties by id, in the index's direction.
         selects = [select(model).order_by() for model in EVENT_MODELS]
-        return EventRows(selects, [F("start").desc(), F("pk").desc()])
+        return EventRows(selects, [F("start").desc(), F("pk").desc()], [F("start").asc(), F("pk").asc()])
     # The upcoming are few (the `end` index finds them); undated networks and programmes come last.
     return event_union(select).order_by(F("start").asc(nulls_last=True), "pk")
 
