@@ -4,13 +4,14 @@ import re
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page, Site
 
 from core.images import prefetch_card_images
 from core.models import Topic, localized_topics
-from core.pagination import filter_query, paginate
+from core.pagination import filter_query, paginate, requested_page
 from events.models.index import event_ids, load_events
 from home.search import clean_query, excerpt, type_label
 from knowledge.models import KnowledgePage
@@ -22,7 +23,12 @@ TOPIC_SLUG = re.compile(r"[-\w]{1,100}")
 
 @require_GET
 def search(request):
-    """Search results across every live, public page, with editors' promoted results first."""
+    """Search results across every live, public page, with editors' promoted results first.
+
+    The results are read when the template first asks for them, inside a `{% cache %}` fragment keyed
+    on the cache generation, the query and the page number: a query asked again before the next change
+    to the site (common words are asked often) is answered without searching again.
+    """
     query = clean_query(request.GET.get("q", ""))
     promotions, results = [], None
     # Asked once here; the menu and the feed links read the start page from the context.
@@ -38,14 +44,10 @@ def search(request):
         # Only promotions of pages the search itself may show: live, public and in this site.
         promotions = list(search_query.editors_picks.filter(page__in=pages).select_related("page"))
         promoted_ids = {promo.page_id for promo in promotions}
-        found = pages.exclude(pk__in=promoted_ids).search(query, operator="or")
-        results = paginate(found, RESULTS_PER_PAGE, request.GET)
-        found_pages = prefetch_card_images(list(Page.objects.filter(pk__in=[p.pk for p in results]).specific()))
-        specific = {page.pk: page for page in found_pages}
-        results.rows = [_row(specific.get(page.pk, page)) for page in results]
         for promo in promotions:
             promo.row = _row(promo.page.specific)
-    total = (results.paginator.count if results else 0) + len(promotions)
+        found = pages.exclude(pk__in=promoted_ids).search(query, operator="or")
+        results = SimpleLazyObject(lambda: _results_page(found, request.GET, len(promotions)))
     return render(
         request,
         "home/search.html",
@@ -54,7 +56,8 @@ def search(request):
             "results": results,
             "filters": filter_query({"q": query}),
             "promotions": promotions,
-            "total": total,
+            "promoted": ",".join(str(promo.page_id) for promo in promotions),
+            "page_number": requested_page(request.GET),
             "searched": "q" in request.GET,
             "site_root": root,
         },
@@ -72,6 +75,16 @@ def _site_root(request, locale):
         return root
     translation = root.get_translation_or_none(locale)
     return translation if translation is not None and translation.live else root
+
+
+def _results_page(found, query, promoted):
+    """The page of results asked for, with a row per result and the total count including promotions."""
+    results = paginate(found, RESULTS_PER_PAGE, query)
+    found_pages = prefetch_card_images(list(Page.objects.filter(pk__in=[p.pk for p in results]).specific()))
+    specific = {page.pk: page for page in found_pages}
+    results.rows = [_row(specific.get(page.pk, page)) for page in results]
+    results.total = results.paginator.count + promoted
+    return results
 
 
 def _row(page):

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -78,7 +79,9 @@ class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         pages = self.knowledge_pages()
-        topics = Topic.listed(Topic.objects.filter(knowledge_pages__in=pages).distinct())
+        # The topics with a page here: asked per topic (EXISTS stops at the first page), not by joining
+        # every page's topics and removing the duplicates.
+        topics = Topic.listed(Topic.objects.filter(Exists(pages.filter(topics=OuterRef("pk")))))
 
         # Only values we offer are used, so odd input never reaches the database.
         topic_slug = request.GET.get("amne", "")
@@ -137,8 +140,9 @@ class KnowledgePage(ContactsMixin, OwnershipMixin, PageImagesMixin, SiteChromeMi
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
 
+    # Indexed: the listing, the home page and the feed read the newest from it and stop there.
     publication_date = models.DateField(
-        "publicerad", default=dt.date.today, help_text="Styr ordningen i listan och i RSS-flödet."
+        "publicerad", default=dt.date.today, db_index=True, help_text="Styr ordningen i listan och i RSS-flödet."
     )
     updated_date = models.DateField(
         "senast uppdaterad", null=True, blank=True, help_text="Fyll i när innehållet har ändrats väsentligt."

@@ -78,13 +78,15 @@ def table(columns):
     headings = ["{pages}/{answers}/{registrations}".format(**figures["size"]) for figures in columns]
     lines = []
     for section, export in (("pages", False), ("exports", True), ("deletes", False)):
-        labels = list(dict.fromkeys(label for figures in columns for label in figures[section]))
+        labels = list(dict.fromkeys(label for figures in columns for label in figures.get(section, {})))
+        if not labels:
+            continue
         width = 44 if export else 26
         lines.append("")
         lines.append(f"{section:34}" + "".join(f"{heading:>{width}}" for heading in headings))
         lines.append("-" * (34 + width * len(columns)))
         for label in labels:
-            cells = [cell(figures[section].get(label), export) for figures in columns]
+            cells = [cell(figures.get(section, {}).get(label), export) for figures in columns]
             lines.append(f"{label[:34]:34}" + "".join(f"{text:>{width}}" for text in cells))
     return "\n".join(lines)
 
@@ -101,6 +103,8 @@ def main():
     parser.add_argument("--measure-only", action="store_true", help="measure the database as it is, build nothing")
     parser.add_argument("--seed", default="1", help="seed of grow_site (1)")
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument("--public-only", action="store_true", help="only the public pages, feeds and search")
+    parser.add_argument("--baseline", help="a --json file of an earlier run, printed as the first columns")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-scale-"))
@@ -121,8 +125,10 @@ def main():
         "DATABASE_CONN_MAX_AGE": "60",
     }
     env.pop("REDIS_URL", None)
+    if args.public_only:
+        env["BENCH_SCALE_PUBLIC_ONLY"] = "1"
     manage(env, "collectstatic", "--noinput", "-v0")
-    columns = []
+    columns = json.loads(Path(args.baseline).read_text()) if args.baseline else []
     if args.measure_only:
         columns.append(measure(env, args.requests))
     else:

@@ -24,6 +24,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.cache import caches  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -33,6 +34,7 @@ from django.utils import timezone  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
 from events.models import EventIndexPage  # noqa: E402
+from events.models.index import PER_PAGE, event_ids  # noqa: E402
 from feedback.models import FeedbackResponse  # noqa: E402
 from knowledge.models import KnowledgeIndexPage, KnowledgePage  # noqa: E402
 from registrations.models import Registration  # noqa: E402
@@ -45,20 +47,31 @@ def public_urls():
     events = EventIndexPage.objects.first()
     knowledge = KnowledgeIndexPage.objects.first()
     last_page = -(-KnowledgePage.objects.live().child_of(knowledge).count() // (knowledge.per_page or 10))
+    archive_pages = -(-event_ids(events, archive=True).count() // PER_PAGE)
     return [
         ("Startsida", "/"),
         ("Presidiekonferens (seed 000)", "/kurser-och-konferenser/fullmaktiges-presidiekonferens-goteborg/"),
         ("Kunskapssida (seed 002)", "/kunskap/ledning-styrning-och-organisation-for-att-digitalisera/"),
         ("Kurser och konferenser", events.url),
         ("Arkivet", events.url + "?arkiv=1"),
+        ("Arkivet, sista sidan", f"{events.url}?arkiv=1&sida={max(archive_pages, 1)}"),
         ("Kalender (.ics)", events.feed_url),
         ("Kunskap", knowledge.url),
         ("Kunskap, sista sidan", f"{knowledge.url}?sida={max(last_page, 1)}"),
         ("Kunskap RSS", knowledge.feed_url),
         ("sitemap.xml", "/sitemap.xml"),
+        ("sitemap-sidor.xml (sektion 1)", "/sitemap-sidor.xml"),
+        ("sitemap-sidor.xml?p=2", "/sitemap-sidor.xml?p=2"),
         ("Sök: vanligt ord", "/sok/?q=kommunen"),
         ("Sök: ovanligt ord", "/sok/?q=presidiekonferens"),
     ]
+
+
+# Search results are a fragment cached per generation: these rows empty that cache before each request.
+UNCACHED_SEARCHES = [
+    ("Sök: vanligt ord, ej cachat", "/sok/?q=kommunen"),
+    ("Sök: ovanligt ord, ej cachat", "/sok/?q=presidiekonferens"),
+]
 
 
 def admin_urls():
@@ -99,14 +112,18 @@ def timed_get(client, url):
     return response, (time.perf_counter() - started) * 1000
 
 
-def measure_page(client, url, requests):
+def measure_page(client, url, requests, before=lambda: None):
     response, _ms = timed_get(client, url)
     if response.status_code != 200:
         return {"error": f"HTTP {response.status_code}"}
+    before()
     with CaptureQueriesContext(connection) as queries:
         timed_get(client, url)
     count = len(queries.captured_queries)  # read now: the next request empties the query log
-    timings = [timed_get(client, url)[1] for _ in range(requests)]
+    timings = []
+    for _ in range(requests):
+        before()
+        timings.append(timed_get(client, url)[1])
     return {"median_ms": round(statistics.median(timings), 1), "queries": count}
 
 
@@ -190,6 +207,18 @@ def main():
     }
     for label, url in public_urls():
         figures["pages"][label] = measure_page(visitor, url, requests)
+
+    def forget_searches():
+        # Emptying the fragments empties the menu and footer too: a search page without a query
+        # stores those again, so only the search itself is measured uncached.
+        caches["template_fragments"].clear()
+        visitor.get("/sok/", HTTP_HOST=HOST)
+
+    for label, url in UNCACHED_SEARCHES:
+        figures["pages"][label] = measure_page(visitor, url, requests, before=forget_searches)
+    if os.environ.get("BENCH_SCALE_PUBLIC_ONLY"):
+        print(json.dumps(figures))
+        return
     for label, url in admin_urls():
         figures["pages"][label] = measure_page(editor, url, requests)
     for label, url in export_urls():

@@ -9,6 +9,7 @@ HTTPS redirect still happens.
 import hashlib
 import logging
 import math
+import re
 import time
 from urllib.parse import unquote_plus
 
@@ -25,6 +26,9 @@ logger = logging.getLogger(__name__)
 EXCLUDED_PREFIXES = ("/admin/", "/anmalan/", "/aterkoppling/", "/healthz", "/dokument/", "/media/", "/static/")
 # Never replayed to another visitor.
 UNSTORED_HEADERS = {"set-cookie"}
+# The one query string that may be kept: a page number alone (`p=2`, not `p=02` or `p=2&x=1`) on the
+# paths in PAGE_CACHE_PAGED_PATHS (the sitemap's sections), so there are no more keys than pages.
+PAGE_NUMBER_QUERY = re.compile(r"p=[1-9][0-9]{0,5}")
 
 
 def _setting(name, default):
@@ -93,7 +97,10 @@ class PageCacheMiddleware:
     def is_cacheable_request(request):
         if not _setting("PAGE_CACHE_ENABLED", True) or request.method != "GET":
             return False
-        if request.META.get("QUERY_STRING") or getattr(request, "is_preview", False):
+        if getattr(request, "is_preview", False):
+            return False
+        query_string = request.META.get("QUERY_STRING")
+        if query_string and not PageCacheMiddleware.is_paged_document(request.path, query_string):
             return False
         if request.path.startswith(EXCLUDED_PREFIXES):
             return False
@@ -101,6 +108,12 @@ class PageCacheMiddleware:
         # the cookie alone tells, so a hit needs no database query.
         bypass_cookies = (settings.SESSION_COOKIE_NAME, "messages")
         return not any(name in request.COOKIES for name in bypass_cookies)
+
+    @staticmethod
+    def is_paged_document(path, query_string):
+        """A later page of a paged document, such as a sitemap section's `?p=2`: as cacheable as its first."""
+        paged = tuple(_setting("PAGE_CACHE_PAGED_PATHS", ()))
+        return bool(paged) and path.startswith(paged) and PAGE_NUMBER_QUERY.fullmatch(query_string) is not None
 
     @staticmethod
     def is_storable(request, response):
@@ -120,6 +133,8 @@ class PageCacheMiddleware:
         except Exception:  # noqa: BLE001 - a disallowed host: let Django answer it uncached
             return None
         raw = f"{request.scheme}://{host}{request.path}"
+        if request.META.get("QUERY_STRING"):  # a page number (is_cacheable_request allows nothing else)
+            raw += "?" + request.META["QUERY_STRING"]
         return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
     @staticmethod

@@ -11,7 +11,7 @@ from core.search_fields import admin_findable
 from events.blocks import ConferenceStreamBlock
 
 from .choices import EventFormat
-from .mixins import BODY_HELP, EVENT_PARENTS, INTRO_HELP, EventMixin
+from .mixins import BODY_HELP, EVENT_PARENTS, INTRO_HELP, EventMixin, end_index
 
 
 class ConferencePage(EventMixin, OwnershipMixin, PageImagesMixin, SiteChromeMixin, Page):
@@ -46,3 +46,4 @@ class ConferencePage(EventMixin, OwnershipMixin, PageImagesMixin, SiteChromeMixi
     class Meta:
         verbose_name = "konferens"
         verbose_name_plural = "konferenser"
+        indexes = [end_index("events_conference_end")]

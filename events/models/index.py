@@ -18,8 +18,9 @@ from core.models import SiteChromeMixin, Topic
 from core.pagination import filter_query, paginate
 from events import calendar
 
-from .all_events import EVENT_MODELS, event_union
+from .all_events import EVENT_MODELS, EventRows, event_union
 from .choices import EventFormat
+from .conference import ConferencePage
 from .series import SeminarSeriesPage
 
 PER_PAGE = 10
@@ -42,8 +43,9 @@ def _upcoming_q(now):
 
 def event_ids(parent=None, *, archive=False, event_format=None, topic=None, now=None, ended_since=None, locale=None):
     """(id, start, content type id) of matching events across all event types, in listing order, as one
-    database query; `ended_since` narrows the archive to events that ended after that moment, `locale`
-    to the events in one language (a listing's children are in its own)."""
+    database query (the archive as EventRows, read a page at a time); `ended_since` narrows the archive
+    to events that ended after that moment, `locale` to the events in one language (a listing's
+    children are in its own)."""
     now = now or timezone.now()
     # What .public() excludes, read once for all event types instead of once per type.
     private = Page.objects.private_q()
@@ -63,9 +65,13 @@ def event_ids(parent=None, *, archive=False, event_format=None, topic=None, now=
             queryset = queryset.filter(topics=topic)
         return queryset.values_list("pk", "start", "content_type_id")
 
-    combined = event_union(select)
-    ordering = F("start").desc(nulls_last=True) if archive else F("start").asc(nulls_last=True)
-    return combined.order_by(ordering, "pk")
+    if archive:
+        # Newest first, read page by page: each type's rows come from its `start` index, backwards
+        # (an archived event always has a start: it has ended). Ties by id, in the index's direction.
+        selects = [select(model).order_by() for model in EVENT_MODELS]
+        return EventRows(selects, [F("start").desc(), F("pk").desc()], [F("start").asc(), F("pk").asc()])
+    # The upcoming are few (the `end` index finds them); undated networks and programmes come last.
+    return event_union(select).order_by(F("start").asc(nulls_last=True), "pk")
 
 
 def load_events(rows, for_calendar=False):
@@ -86,6 +92,10 @@ def load_events(rows, for_calendar=False):
                 queryset = queryset.prefetch_related("parts")
         else:
             queryset = queryset.select_related("registration_page")
+            if model is ConferencePage:
+                # A conference's entry is its dates, place, intro and status: not its body, speakers or
+                # contacts, the bulk of each row (a full feed holds 150 entries).
+                queryset = queryset.defer_streamfields()
             if model is SeminarSeriesPage:
                 queryset = queryset.prefetch_related("parts")
         for page in queryset:

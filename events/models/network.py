@@ -16,7 +16,7 @@ from events.calendar import CalendarEntry
 from events.formatting import day_span, long_date
 
 from .choices import EventFormat
-from .mixins import BODY_HELP, EVENT_PARENTS, INTRO_HELP, EventMixin
+from .mixins import BODY_HELP, EVENT_PARENTS, INTRO_HELP, EventMixin, end_index
 
 
 class NetworkPage(EventMixin, OwnershipMixin, PageImagesMixin, SiteChromeMixin, Page):
@@ -95,6 +95,7 @@ class NetworkPage(EventMixin, OwnershipMixin, PageImagesMixin, SiteChromeMixin, 
     class Meta:
         verbose_name = "nätverk eller program"
         verbose_name_plural = "nätverk och program"
+        indexes = [end_index("events_network_end")]
 
     def save(self, *args, **kwargs):
         # Meeting dates, when given, set the span the listing sorts by; without them the network is ongoing.

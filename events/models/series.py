@@ -31,7 +31,7 @@ from events.formatting import day_month, day_span, long_date
 
 from .broadcast import BroadcastPartMixin
 from .choices import EventFormat, RegistrationQuestion
-from .mixins import BODY_HELP, EVENT_PARENTS, INTRO_HELP, EventMixin
+from .mixins import BODY_HELP, EVENT_PARENTS, INTRO_HELP, EventMixin, end_index
 
 
 class SeminarSeriesForm(WagtailAdminPageForm):
@@ -131,6 +131,7 @@ class SeminarSeriesPage(EventMixin, OwnershipMixin, PageImagesMixin, SiteChromeM
     class Meta:
         verbose_name = "seminarieserie"
         verbose_name_plural = "seminarieserier"
+        indexes = [end_index("events_series_end")]
 
     def save(self, *args, **kwargs):
         # The series runs from its first part to its last, so listings and feeds can sort it.

@@ -42,3 +42,23 @@ def test_the_rendered_links_of_a_listing_of_455_pages():
     assert '<span aria-current="page">200</span>' in html
     assert html.count('<li aria-hidden="true">…</li>') == 2
     assert 'rel="prev"' in html and 'rel="next"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("orphans", [0, 2])
+def test_a_late_page_is_read_from_the_far_end_and_holds_the_same_rows(django_assert_num_queries, orphans):
+    from core.models import Topic
+    from core.pagination import Paginator as TailPaginator
+    from tests.core.factories import TopicFactory
+
+    for number in range(23):
+        TopicFactory(name=f"Ämne {number:02d}", slug=f"amne-{number:02d}")
+    topics = Topic.objects.order_by("name", "pk")
+    expected = Paginator(topics, 5, orphans=orphans)
+    paginator = TailPaginator(topics, 5, orphans=orphans)
+
+    assert paginator.count == 23
+    for number in paginator.page_range:
+        with django_assert_num_queries(1):  # only the page's rows, from either end
+            rows = list(paginator.page(number))
+        assert rows == list(expected.page(number))

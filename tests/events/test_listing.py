@@ -108,8 +108,24 @@ def test_the_archive_asks_the_database_for_one_page_of_past_events(client, event
 
     assert card_titles(page) == ["För 21 dagar sedan", "För 22 dagar sedan", "För 23 dagar sedan", "Avslutad serie"]
     listing = [query["sql"] for query in queries if "UNION ALL" in query["sql"]]
-    assert any(re.search(r"LIMIT \d+ OFFSET 20$", sql) for sql in listing), listing
     assert any(sql.startswith("SELECT COUNT(*)") for sql in listing), listing
+    # The last page is read from the far end (oldest first, then turned round): its four rows, no more.
+    assert any(re.search(r"ORDER BY 2 ASC, 1 ASC LIMIT 4$", sql) for sql in listing), listing
+    assert all(sql.startswith("SELECT COUNT(*)") or re.search(r"LIMIT \d+$", sql) for sql in listing), listing
+
+
+def test_an_archive_page_in_the_first_half_is_read_from_the_newest_end(client, event_index, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    for day in range(1, 31):
+        conference(event_index, f"För {day:02d} dagar sedan", -day)
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(event_index.url + "?arkiv=1&sida=2")
+
+    assert card_titles(page) == [f"För {day:02d} dagar sedan" for day in range(11, 21)]
+    listing = [query["sql"] for query in queries if "UNION ALL" in query["sql"] and "COUNT" not in query["sql"]]
+    assert len(listing) == 1
+    assert re.search(r"ORDER BY 2 DESC, 1 DESC LIMIT 10 OFFSET 10$", listing[0]), listing
 
 
 @pytest.mark.parametrize(

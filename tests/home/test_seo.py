@@ -3,8 +3,9 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from tests.home.factories import ContentPageFactory
 
@@ -93,3 +94,17 @@ def test_the_sitemap_is_an_index_of_sections_of_limited_size(client, home_page, 
     assert sections == ["http://testserver/sitemap-sidor.xml", "http://testserver/sitemap-sidor.xml?p=2"]
     counts = [len(ET.fromstring(client.get(url).content).findall("s:url", SITEMAP_NS)) for url in sections]
     assert counts == [2, 2]
+
+
+def test_every_sitemap_address_is_the_one_wagtail_gives_the_page_in_both_languages(client, home_page):
+    call_command("load_demo_content")
+    swedish_slug = ContentPageFactory(parent=home_page, title="Återblick", slug="återblick-på-året")
+    swedish_slug.save_revision().publish()
+
+    root = ET.fromstring(client.get("/sitemap-sidor.xml").content)
+    locations = [loc.text for loc in root.findall("s:url/s:loc", SITEMAP_NS)]
+
+    expected = [page.get_full_url() for page in Page.objects.live().public().filter(depth__gt=1).order_by("path")]
+    assert locations == expected
+    assert "http://localhost/en/" in locations
+    assert "http://localhost/%C3%A5terblick-p%C3%A5-%C3%A5ret/" in locations

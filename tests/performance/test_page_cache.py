@@ -372,10 +372,31 @@ def test_the_calendar_feed_is_kept_like_a_page_until_the_next_change(client, hom
     assert "Nytillkommen" in client.get(index.feed_url).content.decode()
 
 
-def test_the_sitemap_index_and_a_sections_first_page_are_kept_until_the_next_change(client, about):
-    for url in ("/sitemap.xml", "/sitemap-sidor.xml"):
+def test_the_sitemap_index_and_every_page_of_a_section_are_kept_until_the_next_change(client, about, monkeypatch):
+    from home.sitemaps import PageSitemap
+
+    monkeypatch.setattr(PageSitemap, "limit", 1)
+    for url in ("/sitemap.xml", "/sitemap-sidor.xml", "/sitemap-sidor.xml?p=2"):
         assert client.get(url)["X-Page-Cache"] == "miss"
         assert client.get(url)["X-Page-Cache"] == "hit"
+    assert client.get("/sitemap-sidor.xml?p=2").content != client.get("/sitemap-sidor.xml").content
     about.title = "Om föreningen"
     about.save_revision().publish()
     assert client.get("/sitemap-sidor.xml")["X-Page-Cache"] == "miss"
+    assert client.get("/sitemap-sidor.xml?p=2")["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.parametrize("query", ["p=02", "p=2&x=1", "x=1", "p=0", "p=1234567"])
+def test_only_a_plain_page_number_of_a_sitemap_section_is_kept(client, about, query):
+    # Any other query string would add keys without adding pages.
+    client.get(f"/sitemap-sidor.xml?{query}")
+    again = client.get(f"/sitemap-sidor.xml?{query}")
+    assert "X-Page-Cache" not in again
+    assert "private" in again["Cache-Control"]
+
+
+def test_a_page_number_elsewhere_is_not_kept(client, about):
+    client.get("/om-oss/?p=2")
+    again = client.get("/om-oss/?p=2")
+    assert "X-Page-Cache" not in again
+    assert "private" in again["Cache-Control"]

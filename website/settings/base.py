@@ -183,6 +183,8 @@ RECORDING_GRACE_DAYS = int(os.environ.get("RECORDING_GRACE_DAYS", "14"))
 # The start page routes the addresses below it through this function ("": Wagtail's walk alone); the
 # route memo finds a known page's address in one query instead of two per level (docs/performance.md).
 PAGE_ROUTE_LOOKUP = "core.caching.routes.route"
+# Paged documents whose later pages (`?p=2`) the page cache keeps like the first: the sitemap's sections.
+PAGE_CACHE_PAGED_PATHS = ["/sitemap-"]
 # Campaign parameters that newsletters and social media add to links: no page reads them, so they
 # are dropped before routing and such a visit is served from the page cache (utm_* always).
 PAGE_CACHE_IGNORED_PARAMS = env_list(
