@@ -1,19 +1,23 @@
 """The e-mails to subscribers, built from a stored AlertEmail; sent by alerts/outbox.py.
 
-Alerts and digests carry RFC 8058 one-click unsubscribe headers and links to manage or leave."""
+Alerts and digests carry RFC 8058 one-click unsubscribe headers and links to manage or leave. Each
+e-mail is written in the subscriber's language (a confirmation in the language it was asked for in),
+and its links lead to the pages in that language (/en/bevaka/... for English)."""
 
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from core.excerpts import summary
 from core.models import Topic
 from core.text import single_line
 
 from .links import CONFIRM_SALT, confirm_max_age, confirm_url, manage_max_age, manage_url, unsubscribe_url
-from .models import EmailKind
+from .models import EmailKind, Language
 from .sending import page_topics
 
 SUMMARY_WORDS = 40
@@ -58,12 +62,25 @@ def grouped(entries):
     groups = {}
     for item in entries:
         topic = min(item["topics"], key=lambda topic: topic.name, default=None)
-        groups.setdefault(topic.name if topic else "Övrigt", []).append(item)
+        groups.setdefault(topic.name if topic else _("Övrigt"), []).append(item)
     return sorted(groups.items())
 
 
+def email_language(email):
+    """The language of an e-mail: a confirmation's is carried by its link, every other the subscriber's."""
+    if email.kind == EmailKind.CONFIRM:
+        payload = signing.loads(email.link_token, salt=CONFIRM_SALT)
+        return Language.of(payload.get("l") or email.subscription.language)
+    return Language.of(email.subscription.language)
+
+
 def build_message(email):
-    """The EmailMessage for a stored AlertEmail."""
+    """The EmailMessage for a stored AlertEmail, in its language."""
+    with translation.override(email_language(email)):
+        return _build_message(email)
+
+
+def _build_message(email):
     subscription = email.subscription
     context = {"site_name": settings.WAGTAIL_SITE_NAME, "subscription": subscription}
     headers = {"Message-ID": message_id(email)}
@@ -75,7 +92,7 @@ def build_message(email):
             "frequency": dict(subscription._meta.get_field("frequency").choices).get(payload["f"], ""),
             "hours": int(confirm_max_age().total_seconds() // 3600),
         }
-        subject = "Bekräfta din bevakning"
+        subject = _("Bekräfta din bevakning")
         template = "alerts/email/confirm.txt"
     else:
         followed = set(subscription.topics.values_list("pk", flat=True))
@@ -90,10 +107,14 @@ def build_message(email):
         }
         headers |= {"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
         if email.kind == EmailKind.ALERT:
-            subject = f"Nytt på {settings.WAGTAIL_SITE_NAME}: {entries[0]['title']}" if entries else ""
+            subject = (
+                _("Nytt på {site}: {title}").format(site=settings.WAGTAIL_SITE_NAME, title=entries[0]["title"])
+                if entries
+                else ""
+            )
             template = "alerts/email/alert.txt"
         else:
-            subject = f"Veckans nyheter från {settings.WAGTAIL_SITE_NAME}"
+            subject = _("Veckans nyheter från {site}").format(site=settings.WAGTAIL_SITE_NAME)
             template = "alerts/email/digest.txt"
     return EmailMessage(
         subject=single_line(subject),

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import HoneypotField, PublicFormMixin
 from core.models import Topic, localized_topics
@@ -9,11 +10,14 @@ from core.models import Topic, localized_topics
 from .models import EMAIL_MAX_LENGTH, Frequency
 
 TOPIC_ERRORS = {
-    "required": "Välj minst ett ämne.",
-    "invalid_choice": "Ett av ämnena finns inte längre. Välj bland ämnena i listan.",
-    "invalid_pk_value": "Ett av ämnena finns inte längre. Välj bland ämnena i listan.",
+    "required": _("Välj minst ett ämne."),
+    "invalid_choice": _("Ett av ämnena finns inte längre. Välj bland ämnena i listan."),
+    "invalid_pk_value": _("Ett av ämnena finns inte längre. Välj bland ämnena i listan."),
 }
-FREQUENCY_ERRORS = {"required": "Välj hur ofta du vill få e-post.", "invalid_choice": "Välj Direkt eller Veckovis."}
+FREQUENCY_ERRORS = {
+    "required": _("Välj hur ofta du vill få e-post."),
+    "invalid_choice": _("Välj Direkt eller Veckovis."),
+}
 
 
 class TopicChoiceField(forms.ModelMultipleChoiceField):
@@ -36,7 +40,7 @@ class TopicChoiceField(forms.ModelMultipleChoiceField):
 
 def topic_field():
     return TopicChoiceField(
-        label="Ämnen",
+        label=_("Ämnen"),
         queryset=Topic.objects.sources().order_by("name"),
         widget=forms.CheckboxSelectMultiple,
         error_messages=TOPIC_ERRORS,
@@ -45,10 +49,10 @@ def topic_field():
 
 def frequency_field():
     return forms.ChoiceField(
-        label="Hur ofta vill du få e-post?",
+        label=_("Hur ofta vill du få e-post?"),
         choices=[
-            (Frequency.IMMEDIATE, "Direkt, ett meddelande för varje ny sida"),
-            (Frequency.WEEKLY, "Veckovis, en sammanfattning på måndagar"),
+            (Frequency.IMMEDIATE, _("Direkt, ett meddelande för varje ny sida")),
+            (Frequency.WEEKLY, _("Veckovis, en sammanfattning på måndagar")),
         ],
         initial=Frequency.IMMEDIATE,
         widget=forms.RadioSelect,
@@ -67,12 +71,12 @@ class SubscribeForm(ChoiceFieldsMixin, PublicFormMixin, forms.Form):
     """Follow topics by e-mail; nothing is stored beyond the address, topics and frequency."""
 
     epost = forms.EmailField(
-        label="E-postadress",
+        label=_("E-postadress"),
         max_length=EMAIL_MAX_LENGTH,
         error_messages={
-            "required": "Skriv din e-postadress.",
-            "invalid": "Skriv en giltig e-postadress, till exempel namn@kommun.se.",
-            "max_length": f"E-postadressen får vara högst {EMAIL_MAX_LENGTH} tecken.",
+            "required": _("Skriv din e-postadress."),
+            "invalid": _("Skriv en giltig e-postadress, till exempel namn@kommun.se."),
+            "max_length": _("E-postadressen får vara högst %(limit_value)d tecken."),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )

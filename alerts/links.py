@@ -6,13 +6,14 @@ import datetime as dt
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 CONFIRM_SALT = "alerts.confirm"
 MANAGE_SALT = "alerts.manage"
-INVALID = "Länken är ogiltig. Kontrollera att du har kopierat hela länken från e-postmeddelandet."
-EXPIRED_CONFIRM = "Länken har gått ut. Anmäl bevakningen igen, så skickar vi en ny länk."
-EXPIRED_MANAGE = "Länken har gått ut. Använd länken i ett senare e-postmeddelande eller anmäl bevakningen igen."
+INVALID = _("Länken är ogiltig. Kontrollera att du har kopierat hela länken från e-postmeddelandet.")
+EXPIRED_CONFIRM = _("Länken har gått ut. Anmäl bevakningen igen, så skickar vi en ny länk.")
+EXPIRED_MANAGE = _("Länken har gått ut. Använd länken i ett senare e-postmeddelande eller anmäl bevakningen igen.")
 
 
 class LinkError(Exception):
@@ -27,9 +28,12 @@ def manage_max_age():
     return dt.timedelta(days=settings.ALERTS_LINK_DAYS)
 
 
-def make_confirm_token(subscription, topic_ids, frequency):
-    """A link that applies this choice of topics and frequency to the subscription when followed."""
+def make_confirm_token(subscription, topic_ids, frequency, language=None):
+    """A link that applies this choice of topics and frequency to the subscription when followed; it
+    carries the language the choice was made in, which the confirmation e-mail is written in."""
     payload = {"s": subscription.public_id.hex, "t": sorted(topic_ids), "f": frequency}
+    if language:
+        payload["l"] = language
     return signing.dumps(payload, salt=CONFIRM_SALT, compress=True)
 
 

@@ -9,6 +9,7 @@ import uuid
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
@@ -18,8 +19,21 @@ EMAIL_MAX_LENGTH = 254
 
 
 class Frequency(models.TextChoices):
-    IMMEDIATE = "direkt", "Direkt"
-    WEEKLY = "veckovis", "Veckovis"
+    IMMEDIATE = "direkt", _("Direkt")
+    WEEKLY = "veckovis", _("Veckovis")
+
+
+class Language(models.TextChoices):
+    """The language a subscriber's e-mail and pages are written in: that of the page they subscribed on."""
+
+    SWEDISH = "sv", "svenska"
+    ENGLISH = "en", "engelska"
+
+    @classmethod
+    def of(cls, code):
+        """The language for a language code such as "en" or "en-gb"; Swedish for anything else."""
+        code = (code or "").split("-")[0].lower()
+        return code if code in cls.values else cls.SWEDISH
 
 
 class SubscriptionQuerySet(models.QuerySet):
@@ -41,6 +55,8 @@ class Subscription(models.Model):
     requested_at = models.DateTimeField("begärd", null=True, blank=True)
     # Links in e-mail name this random id, never the address or a sequential number.
     public_id = models.UUIDField("id", default=uuid.uuid4, unique=True, editable=False)
+    # Set when subscribing and again when confirming, from the language of the page used (docs/alerts.md).
+    language = models.CharField("språk", max_length=5, choices=Language.choices, default=Language.SWEDISH)
 
     objects = SubscriptionQuerySet.as_manager()
 

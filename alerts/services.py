@@ -12,17 +12,19 @@ from core.models import Topic
 
 from . import outbox
 from .links import make_confirm_token
-from .models import AlertEmail, EmailKind, Frequency, Subscription
+from .models import AlertEmail, EmailKind, Frequency, Language, Subscription
 
 logger = logging.getLogger(__name__)
 
 
-def subscribe(email, topics, frequency):
+def subscribe(email, topics, frequency, language=Language.SWEDISH):
     """Sends a confirmation link for this choice to the address, whether or not it is known.
 
     A new address gets an unconfirmed subscription; a known one keeps what it has until the link is
-    followed, so nobody can change another person's alerts by typing their address.
+    followed, so nobody can change another person's alerts by typing their address. `language` is the
+    language of the page used: a new subscription keeps it, and the confirmation is written in it.
     """
+    language = Language.of(language)
     topic_ids = [topic.pk for topic in topics]
     with transaction.atomic():
         subscription = Subscription.objects.filter(email__iexact=email).first()
@@ -30,22 +32,26 @@ def subscribe(email, topics, frequency):
             try:
                 with transaction.atomic():
                     subscription = Subscription.objects.create(
-                        email=email, frequency=frequency, requested_at=timezone.now()
+                        email=email, frequency=frequency, requested_at=timezone.now(), language=language
                     )
             except IntegrityError:  # The same address sent twice at once: the other request made it.
                 subscription = Subscription.objects.get(email__iexact=email)
             else:
                 subscription.topics.set(topic_ids)
-        token = make_confirm_token(subscription, topic_ids, frequency)
+        token = make_confirm_token(subscription, topic_ids, frequency, language)
         email_row = AlertEmail.objects.create(subscription=subscription, kind=EmailKind.CONFIRM, link_token=token)
     outbox.dispatch([email_row])
 
 
-def confirm(public_id, topic_ids, frequency):
-    """Applies the confirmed choice and records consent; None if the subscription is gone."""
+def confirm(public_id, topic_ids, frequency, language=None):
+    """Applies the confirmed choice and records consent (and, if given, the language of the confirming
+    page, from which later e-mail is written); None if the subscription is gone."""
     subscription = Subscription.objects.filter(public_id=public_id).first()
     if subscription is None:
         return None
+    if language and Language.of(language) != subscription.language:
+        subscription.language = Language.of(language)
+        subscription.save(update_fields=["language"])
     change(subscription, Topic.objects.filter(pk__in=topic_ids), frequency)
     if subscription.consented_at is None:
         Subscription.objects.filter(pk=subscription.pk).update(consented_at=timezone.now(), requested_at=None)

@@ -8,7 +8,9 @@ unsubscribe (RFC 8058) without any cookie or token at all.
 
 from django.conf import settings
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -22,14 +24,17 @@ from .forms import ManageForm, SubscribeForm
 from .links import LinkError, read_confirm_token, read_manage_token
 from .models import Subscription
 
-CROSS_ORIGIN = "Formuläret måste skickas från en sida på den här webbplatsen."
-TOO_MANY = "Du har skickat formuläret många gånger på kort tid. Vänta en stund och försök igen."
-GONE = "Bevakningen finns inte längre. Du kan anmäla en ny bevakning på ett ämnes sida."
+# The pages speak the language of their address (/bevaka/ or /en/bevaka/, docs/translation.md).
+CROSS_ORIGIN = _("Formuläret måste skickas från en sida på den här webbplatsen.")
+TOO_MANY = _("Du har skickat formuläret många gånger på kort tid. Vänta en stund och försök igen.")
+GONE = _("Bevakningen finns inte längre. Du kan anmäla en ny bevakning på ett ämnes sida.")
 # The same answer whether the address was new, known, or a bot filled in the honeypot.
-CHECK_EMAIL = (
+CHECK_EMAIL = _(
     "Vi har skickat ett e-postmeddelande till {email} med en länk för att bekräfta bevakningen. "
     "Du får inga andra meddelanden förrän du har följt länken. Syns det inte, titta bland skräpposten."
 )
+LINK_BROKEN = _("Länken fungerar inte")
+NO_SUBSCRIPTION = _("Bevakningen finns inte")
 
 
 def alerts_rate_limit():
@@ -58,7 +63,7 @@ class SubscribeView(View):
 
     def post(self, request):
         if not is_same_origin(request):
-            return message(request, "Formuläret kom från en annan webbplats", CROSS_ORIGIN, status=403)
+            return message(request, _("Formuläret kom från en annan webbplats"), CROSS_ORIGIN, status=403)
         verdict = alerts_rate_limit().hit(request)
         form = SubscribeForm(request.POST)
         if not verdict.allowed:
@@ -69,8 +74,10 @@ class SubscribeView(View):
             return self.render(form, status=400)
         email = form.cleaned_data["epost"]
         if not form.is_spam:
-            services.subscribe(email, form.cleaned_data["amnen"], form.cleaned_data["frekvens"])
-        return self.render(None, answer=CHECK_EMAIL.format(email=email))
+            services.subscribe(
+                email, form.cleaned_data["amnen"], form.cleaned_data["frekvens"], translation.get_language()
+            )
+        return self.render(None, answer=str(CHECK_EMAIL).format(email=email))
 
     def render(self, form, answer="", error="", status=200):
         context = {"form": form, "answer": answer, "error": error, "privacy_url": privacy_page_url(self.request)}
@@ -87,10 +94,10 @@ class ConfirmView(View):
         try:
             self.public_id, self.topic_ids, self.frequency = read_confirm_token(token)
         except LinkError as error:
-            return message(request, "Länken fungerar inte", str(error), status=400)
+            return message(request, LINK_BROKEN, str(error), status=400)
         self.subscription = Subscription.objects.filter(public_id=self.public_id).first()
         if self.subscription is None:
-            return message(request, "Bevakningen finns inte", GONE, status=404)
+            return message(request, NO_SUBSCRIPTION, GONE, status=404)
         return super().dispatch(request, token)
 
     def get(self, request, token):
@@ -99,9 +106,10 @@ class ConfirmView(View):
         return render(request, self.template_name, {"topics": topics, "frequency": frequency})
 
     def post(self, request, token):
-        subscription = services.confirm(self.public_id, self.topic_ids, self.frequency)
+        language = translation.get_language()
+        subscription = services.confirm(self.public_id, self.topic_ids, self.frequency, language)
         if subscription is None:
-            return message(request, "Bevakningen finns inte", GONE, status=404)
+            return message(request, NO_SUBSCRIPTION, GONE, status=404)
         return render(request, "alerts/confirmed.html", {"subscription": subscription})
 
 
@@ -112,7 +120,7 @@ class SignedSubscriptionView(View):
         try:
             public_id = read_manage_token(token)
         except LinkError as error:
-            return message(request, "Länken fungerar inte", str(error), status=400)
+            return message(request, LINK_BROKEN, str(error), status=400)
         self.subscription = Subscription.objects.confirmed().filter(public_id=public_id).first()
         return super().dispatch(request, token)
 
@@ -125,14 +133,14 @@ class ManageView(SignedSubscriptionView):
 
     def get(self, request, token):
         if self.subscription is None:
-            return message(request, "Bevakningen finns inte", GONE, status=404)
+            return message(request, NO_SUBSCRIPTION, GONE, status=404)
         subscription = self.subscription
         initial = {"amnen": list(subscription.topics.values_list("pk", flat=True)), "frekvens": subscription.frequency}
         return self.render(ManageForm(initial=initial))
 
     def post(self, request, token):
         if self.subscription is None:
-            return message(request, "Bevakningen finns inte", GONE, status=404)
+            return message(request, NO_SUBSCRIPTION, GONE, status=404)
         if "avsluta" in request.POST:
             services.unsubscribe(self.subscription)
             return render(request, "alerts/unsubscribed.html")
@@ -140,7 +148,7 @@ class ManageView(SignedSubscriptionView):
         if not form.is_valid():
             return self.render(form, status=400)
         services.change(self.subscription, form.cleaned_data["amnen"], form.cleaned_data["frekvens"])
-        return self.render(form, notice="Dina ändringar är sparade.")
+        return self.render(form, notice=_("Dina ändringar är sparade."))
 
     def render(self, form, notice="", status=200):
         context = {"form": form, "notice": notice, "email": self.subscription.email}

@@ -5,6 +5,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone, translation
+from django.utils.translation import ngettext
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -65,3 +66,8 @@ def long_date(value):
     """10 september 2027 (10 September 2027 in English)"""
     value = _day(value)
     return f"{day_month(value)} {value.year}"
+
+
+def minutes_text(minutes):
+    """8 minuter (8 minutes on English pages); 1 minut."""
+    return ngettext("%(count)s minut", "%(count)s minuter", minutes) % {"count": minutes}

@@ -12,8 +12,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
-from .formatting import clock, local, long_date, next_midnight
+from core.dates import is_english, minutes_text
+
+from .formatting import clock, clock_span, local, long_date, next_midnight
 
 MINUTE = dt.timedelta(minutes=1)
 
@@ -21,12 +25,17 @@ MINUTE = dt.timedelta(minutes=1)
 class BroadcastState(models.TextChoices):
     """The states a broadcast passes through; cancelled stands outside the clock."""
 
-    PLANNED = "planned", "Kommande"
-    SOON = "soon", "Börjar snart"
-    LIVE = "live", "Sänds nu"
-    ENDED = "ended", "Sändningen är slut, inspelningen kommer"
-    RECORDED = "recorded", "Har sänts"
-    CANCELLED = "cancelled", "Inställd"
+    PLANNED = "planned", _("Kommande")
+    SOON = "soon", _("Börjar snart")
+    LIVE = "live", _("Sänds nu")
+    ENDED = "ended", _("Sändningen är slut, inspelningen kommer")
+    RECORDED = "recorded", _("Har sänts")
+    CANCELLED = "cancelled", _("Inställd")
+
+
+def _at():
+    # Between a date and its time: "12 mars 2027 kl. 13.15", "12 March 2027, 1.15 pm".
+    return ", " if is_english() else " kl. "
 
 
 def soon_lead():
@@ -37,10 +46,6 @@ def soon_lead():
 def default_length():
     """How long a broadcast without an end time is taken to be live."""
     return dt.timedelta(minutes=getattr(settings, "BROADCAST_DEFAULT_MINUTES", 60))
-
-
-def minutes_text(minutes):
-    return "1 minut" if minutes == 1 else f"{minutes} minuter"
 
 
 @dataclass
@@ -102,32 +107,43 @@ class Broadcast:
         """The words of the state: "Kommande: 9 mars 2027 kl. 09.00–09.45", "Börjar om 12 minuter", "Sänds nu", …"""
         state = self.state
         if state == BroadcastState.SOON:
-            return f"Börjar om {minutes_text(self.minutes_left)}"
+            return gettext("Börjar om %(minutes)s") % {"minutes": minutes_text(self.minutes_left)}
         if state == BroadcastState.PLANNED:
-            return (
-                f"Kommande: {self.when_text}" if self.has_time else f"Kommande: {self.when_text}. Tid meddelas senare"
-            )
+            if self.has_time:
+                return gettext("Kommande: %(when)s") % {"when": self.when_text}
+            return gettext("Kommande: %(when)s. Tid meddelas senare") % {"when": self.when_text}
         if state == BroadcastState.RECORDED:
-            return f"Har sänts {long_date(self.date)}"
-        return state.label
+            return gettext("Har sänts %(date)s") % {"date": long_date(self.date)}
+        return str(state.label)
+
+    @property
+    def script_labels(self):
+        """The words static/js/broadcasts.js moves on to, in the active language ({n}: the minutes left)."""
+        soon = gettext("Börjar om %(minutes)s")
+        return {
+            "soon-one": soon % {"minutes": minutes_text(1)},
+            # The plural form for any count but one, with the count left for the script to fill in.
+            "soon-many": soon % {"minutes": ngettext("%(count)s minut", "%(count)s minuter", 2) % {"count": "{n}"}},
+            "live": str(BroadcastState.LIVE.label),
+            "ended": str(BroadcastState.ENDED.label),
+        }
 
     @property
     def when_text(self):
-        """12 mars 2027 kl. 13.15–14.00, or the date alone when the time is to be announced."""
+        """12 mars 2027 kl. 13.15–14.00 (12 March 2027, 1.15–2 pm), or the date alone when the time is to be
+        announced."""
         if not self.has_time:
             return long_date(self.date)
         start = local(self.start)
-        times = clock(start)
-        if self.end and self.end > self.start:
-            times += f"–{clock(local(self.end))}"
-        return f"{long_date(start.date())} kl. {times}"
+        times = clock_span(start, local(self.end)) if self.end and self.end > self.start else clock(start)
+        return f"{long_date(start.date())}{_at()}{times}"
 
     @property
     def moved_from_text(self):
         if not self.moved_from:
             return ""
         moved = local(self.moved_from)
-        return f"{long_date(moved.date())} kl. {clock(moved)}"
+        return f"{long_date(moved.date())}{_at()}{clock(moved)}"
 
     def next_change_after(self, now):
         """The first moment after `now` at which the state or its words change, or None."""

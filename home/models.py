@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -49,7 +50,7 @@ class HomePage(SiteChromeMixin, Page):
     feedback_enabled_for_type = False
 
     class Meta:
-        verbose_name = "startsida"
+        verbose_name = _("startsida")
 
     def route(self, request, path_components):
         """Wagtail's routing below the start page, through the route lookup that settings may name."""
@@ -94,5 +95,5 @@ class ContentPage(ContactsMixin, OwnershipMixin, SiteChromeMixin, Page):
     search_fields = admin_findable(Page.search_fields + [index.SearchField("intro"), index.SearchField("body")])
 
     class Meta:
-        verbose_name = "innehållssida"
+        verbose_name = _("innehållssida")
         verbose_name_plural = "innehållssidor"

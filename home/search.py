@@ -24,5 +24,6 @@ def excerpt(page, words=35):
 
 def type_label(page):
     """The page type as a visitor would call it, e.g. "Konferens" or "Kunskapssida"."""
-    label = getattr(page, "type_label", None) or page.specific_class._meta.verbose_name
+    # str(): verbose names are lazy, translated on English pages.
+    label = str(getattr(page, "type_label", None) or page.specific_class._meta.verbose_name)
     return label[:1].upper() + label[1:]

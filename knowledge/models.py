@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -37,10 +38,10 @@ class MediaType:
 
 
 MEDIA_TYPES = (
-    MediaType("webbsandning", "Webbsändning", "has_webcast"),
-    MediaType("podd", "Podd", "has_podcast"),
-    MediaType("webbkurs", "Webbkurs", "has_web_course"),
-    MediaType("webbinarium", "Webbinarium", "has_webinar"),
+    MediaType("webbsandning", _("Webbsändning"), "has_webcast"),
+    MediaType("podd", _("Podd"), "has_podcast"),
+    MediaType("webbkurs", _("Webbkurs"), "has_web_course"),
+    MediaType("webbinarium", _("Webbinarium"), "has_webinar"),
 )
 # What a knowledge page's card shows: the page card's fields and those card_meta reads. Listings
 # load only these columns: the body, the largest of them, is not needed for a card.
@@ -73,7 +74,7 @@ class KnowledgeIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
     feedback_enabled_for_type = False
 
     class Meta:
-        verbose_name = "kunskapslista"
+        verbose_name = _("kunskapslista")
         verbose_name_plural = "kunskapslistor"
 
     def get_context(self, request, *args, **kwargs):
@@ -206,7 +207,7 @@ class KnowledgePage(ContactsMixin, OwnershipMixin, PageImagesMixin, SiteChromeMi
     )
 
     class Meta:
-        verbose_name = "kunskapssida"
+        verbose_name = _("kunskapssida")
         verbose_name_plural = "kunskapssidor"
 
     def get_context(self, request, *args, **kwargs):
@@ -266,8 +267,8 @@ class KnowledgePage(ContactsMixin, OwnershipMixin, PageImagesMixin, SiteChromeMi
     @property
     def card_meta(self):
         """E.g. "Publicerad 22 juni 2021 · Webbsändning, Podd", shown on page cards."""
-        meta = f"Publicerad {long_date(self.publication_date)}"
-        labels = self.media_type_labels
+        meta = _("Publicerad %(date)s") % {"date": long_date(self.publication_date)}
+        labels = [str(label) for label in self.media_type_labels]
         return f"{meta} · {', '.join(labels)}" if labels else meta
 
     @property

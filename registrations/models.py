@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.models import EmailState, QueuedEmail
 
@@ -22,15 +23,15 @@ DELETE_BATCH = 2000
 
 
 class Status(models.TextChoices):
-    CONFIRMED = "confirmed", "Bekräftad"
-    WAITLISTED = "waitlisted", "Reservlista"
-    CANCELLED = "cancelled", "Avbokad"
+    CONFIRMED = "confirmed", _("Bekräftad")
+    WAITLISTED = "waitlisted", _("Reservlista")
+    CANCELLED = "cancelled", _("Avbokad")
 
 
 class Role(models.TextChoices):
-    ELECTED = "fortroendevald", "Förtroendevald"
-    OFFICIAL = "tjansteperson", "Tjänsteperson"
-    OTHER = "annan", "Annan"
+    ELECTED = "fortroendevald", _("Förtroendevald")
+    OFFICIAL = "tjansteperson", _("Tjänsteperson")
+    OTHER = "annan", _("Annan")
 
 
 class EmailKind(models.TextChoices):

@@ -22,7 +22,7 @@ from .models import Registration, Status
 from .services import Outcome
 
 TOO_MANY = gettext_lazy("Du har skickat många anmälningar på kort tid. Vänta en stund och försök igen.")
-GONE = "Anmälan finns inte längre. Anmälningar tas bort en tid efter att evenemanget har ägt rum."
+GONE = gettext_lazy("Anmälan finns inte längre. Anmälningar tas bort en tid efter att evenemanget har ägt rum.")
 
 HEADINGS = {
     Outcome.CONFIRMED: gettext_lazy("Du är anmäld"),
@@ -132,26 +132,31 @@ class ManageView(View):
         try:
             public_id = read_token(token)
         except LinkError as error:
-            return self.message("Länken fungerar inte", str(error), status=400)
+            return self.message(_("Länken fungerar inte"), str(error), status=400)
         self.registration = (
             Registration.objects.filter(public_id=public_id).select_related("event").prefetch_related("parts").first()
         )
         if self.registration is None:
-            return self.message("Anmälan finns inte", GONE, status=404)
+            return self.message(_("Anmälan finns inte"), GONE, status=404)
         self.event = self.registration.event.specific
-        return super().dispatch(request, token)
+        # The page speaks the event page's language, as the e-mail with its link did.
+        with translation.override(self.event.locale.language_code):
+            response = super().dispatch(request, token)
+            if hasattr(response, "render"):
+                response.render()
+            return response
 
     def get(self, request, token):
         return self.render()
 
     def post(self, request, token):
         if self.event.is_past:
-            return self.render(error="Evenemanget har redan ägt rum och anmälan kan inte avbokas.", status=400)
+            return self.render(error=_("Evenemanget har redan ägt rum och anmälan kan inte avbokas."), status=400)
         promoted = services.cancel(self.registration, self.event)
         if promoted is None:
-            return self.render(error="Anmälan är redan avbokad.", status=400)
+            return self.render(error=_("Anmälan är redan avbokad."), status=400)
         services.send_queued([self.registration, *promoted])
-        return self.render(notice="Din anmälan är avbokad. Vi skickar en bekräftelse till din e-post.")
+        return self.render(notice=_("Din anmälan är avbokad. Vi skickar en bekräftelse till din e-post."))
 
     def render(self, notice="", error="", status=200):
         registration = self.registration

@@ -14,13 +14,17 @@ from urllib.parse import urlsplit
 from gunicorn.glogging import Logger, SafeAtoms
 
 # Routes whose remaining path is a personal token: the registration's own page
-# (registrations/urls.py), a topic alert's confirm, manage and unsubscribe links (alerts/urls.py)
+# (registrations/urls.py), a topic alert's confirm, manage and unsubscribe links (alerts/urls.py, also
+# under /en/)
 # and the admin's password reset link (Wagtail's, under /admin/).
 TOKEN_ROUTES = (
     "/anmalan/min-anmalan/",
     "/bevaka/bekrafta/",
     "/bevaka/hantera/",
     "/bevaka/avsluta/",
+    "/en/bevaka/bekrafta/",
+    "/en/bevaka/hantera/",
+    "/en/bevaka/avsluta/",
     "/admin/password_reset/confirm/",
 )
 TOKEN = "<token>"

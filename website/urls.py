@@ -13,7 +13,6 @@ urlpatterns = [
     path("dokument/", include(wagtaildocs_urls)),
     path("aterkoppling/", include("feedback.urls")),
     path("anmalan/", include("registrations.urls")),
-    path("bevaka/", include("alerts.urls")),
     path("", include("core.urls")),
 ]
 
@@ -25,9 +24,11 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 # Wagtail's own patterns come last: its password and login views for private pages, then its page
 # view for every path not matched above. Swedish keeps its addresses; English ones begin with /en/,
 # and Wagtail serves the English translation of the start page there (docs/translation.md).
-# Search and the topic pages too, so /en/sok/ searches the English pages in English.
+# Search and the topic pages too, so /en/sok/ searches the English pages in English, and the topic
+# alerts, so that /en/bevaka/ subscribes in English and the links in English alerts open English pages.
 urlpatterns += i18n_patterns(
     path("", include("home.urls")),
+    path("bevaka/", include("alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

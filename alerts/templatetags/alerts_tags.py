@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from core.models import FooterSettings, LocalizedTopic, Topic, localized_topics
 
@@ -35,9 +36,11 @@ def privacy_link(context):
     page = FooterSettings.for_request(request).privacy_page if request is not None else None
     if not page or not page.live:
         return ""
-    return format_html('<a href="{}">Så behandlar vi din e-postadress</a>.', page.get_url(request))
+    return format_html('<a href="{}">{}</a>.', page.get_url(request), gettext("Så behandlar vi din e-postadress"))
 
 
 def in_words(names):
     """ "a", "a eller b", "a, b eller c"."""
-    return " eller ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
+    if len(names) < 2:
+        return "".join(names)
+    return f" {gettext('eller')} ".join([", ".join(names[:-1]), names[-1]])

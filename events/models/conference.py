@@ -1,6 +1,7 @@
 """Conference pages: a conference or course day with its programme, themes and sessions."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
@@ -44,6 +45,6 @@ class ConferencePage(EventMixin, OwnershipMixin, PageImagesMixin, SiteChromeMixi
     )
 
     class Meta:
-        verbose_name = "konferens"
+        verbose_name = _("konferens")
         verbose_name_plural = "konferenser"
         indexes = [end_index("events_conference_end")]

@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
@@ -128,7 +129,7 @@ class EventIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
     feedback_enabled_for_type = False
 
     class Meta:
-        verbose_name = "evenemangslista"
+        verbose_name = _("evenemangslista")
         verbose_name_plural = "evenemangslistor"
 
     def get_context(self, request, *args, **kwargs):

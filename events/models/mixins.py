@@ -7,6 +7,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -245,7 +246,7 @@ class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, Cale
         if broadcast.state in (BroadcastState.SOON, BroadcastState.LIVE):
             return broadcast.label
         if broadcast.moved_from:
-            return f"Flyttad till {broadcast.when_text}"
+            return gettext("Flyttad till %(when)s") % {"when": broadcast.when_text}
         return ""
 
     @property

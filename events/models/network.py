@@ -1,6 +1,7 @@
 """Network pages: an ongoing network or programme with its meetings."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -93,7 +94,7 @@ class NetworkPage(EventMixin, OwnershipMixin, PageImagesMixin, SiteChromeMixin, 
     )
 
     class Meta:
-        verbose_name = "nätverk eller program"
+        verbose_name = _("nätverk eller program")
         verbose_name_plural = "nätverk och program"
         indexes = [end_index("events_network_end")]
 
@@ -123,7 +124,7 @@ class NetworkPage(EventMixin, OwnershipMixin, PageImagesMixin, SiteChromeMixin, 
     def card_meta(self):
         if self.start:
             return super().card_meta
-        return f"Pågående · {self.get_event_format_display()}"
+        return _("Pågående · %(format)s") % {"format": self.get_event_format_display()}
 
     @property
     def has_calendar(self):

@@ -8,6 +8,7 @@ from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -129,7 +130,7 @@ class SeminarSeriesPage(EventMixin, OwnershipMixin, PageImagesMixin, SiteChromeM
     )
 
     class Meta:
-        verbose_name = "seminarieserie"
+        verbose_name = _("seminarieserie")
         verbose_name_plural = "seminarieserier"
         indexes = [end_index("events_series_end")]
 
@@ -253,7 +254,7 @@ class SeminarPart(BroadcastPartMixin, Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = "del"
+        verbose_name = _("del")
         verbose_name_plural = "delar"
 
     def __str__(self):
@@ -310,7 +311,7 @@ class SeminarPart(BroadcastPartMixin, Orderable):
         series = self.page
         join_url = self.join_url
         description = "\n\n".join(
-            text for text in (series.intro, f"Webbsändning: {join_url}" if join_url else "") if text
+            text for text in (series.intro, _("Webbsändning: %(url)s") % {"url": join_url} if join_url else "") if text
         )
         return CalendarEntry(
             uid=f"seminar-part-{self.pk}@{calendar.uid_domain()}",

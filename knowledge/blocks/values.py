@@ -6,16 +6,17 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from wagtail import blocks
 
+from core.dates import minutes_text
 from knowledge.embeds import find_provider
 
 HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 
 
 def length_text(minutes):
-    """A length in minutes as Swedish text, e.g. "8 minuter"."""
+    """A length in minutes as text in the active language, e.g. "8 minuter" ("8 minutes")."""
     if not minutes:
         return ""
-    return "1 minut" if minutes == 1 else f"{minutes} minuter"
+    return minutes_text(minutes)
 
 
 def heading_context(value, parent_context):

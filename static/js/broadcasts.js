@@ -1,14 +1,16 @@
 // Broadcast states on an open page: "Kommande" moves on to "Börjar om N minuter", "Sänds nu" and
 // "Sändningen är slut, inspelningen kommer" at their moments, computed from the block's data
 // attributes by the same rules as events/broadcasts.py. Without this script a reload shows the same,
-// because no cached copy of the page outlives those moments.
+// because no cached copy of the page outlives those moments. The words come from the block's
+// data-label-* attributes, written by the server in the page's language.
 
 const MINUTE = 60 * 1000;
 // setTimeout takes at most a 32-bit number of milliseconds (about 24 days); further off, look again then.
 const LONGEST_WAIT = 2 ** 31 - 1;
 
-function minutesText(minutes) {
-    return minutes === 1 ? "1 minut" : `${minutes} minuter`;
+function soonText(block, minutes) {
+    if (minutes === 1) return block.dataset.labelSoonOne;
+    return block.dataset.labelSoonMany.replace("{n}", String(minutes));
 }
 
 function stateAt(block, now) {
@@ -16,14 +18,14 @@ function stateAt(block, now) {
     const liveUntil = Date.parse(block.dataset.liveUntil);
     const soonFrom = start - Number(block.dataset.soonMinutes) * MINUTE;
     if (now >= liveUntil) {
-        return { state: "ended", label: "Sändningen är slut, inspelningen kommer", next: null };
+        return { state: "ended", label: block.dataset.labelEnded, next: null };
     }
     if (now < soonFrom) return { state: "planned", label: null, next: soonFrom };
     if (now < start) {
         const left = Math.ceil((start - now) / MINUTE);
-        return { state: "soon", label: `Börjar om ${minutesText(left)}`, next: start - (left - 1) * MINUTE };
+        return { state: "soon", label: soonText(block, left), next: start - (left - 1) * MINUTE };
     }
-    return { state: "live", label: "Sänds nu", next: liveUntil };
+    return { state: "live", label: block.dataset.labelLive, next: liveUntil };
 }
 
 function render(block) {

@@ -1,7 +1,8 @@
 // Sends the feedback widget's answers in place; without this script the forms post and redirect.
+// The fallback error comes from the widget (data-feedback-error), in the page's language.
 const ERROR_FALLBACK = "Det gick inte att skicka svaret. Försök igen om en stund.";
 
-async function post(form, submitter) {
+async function post(form, submitter, fallback = ERROR_FALLBACK) {
     const data = new URLSearchParams();
     for (const [name, value] of new FormData(form)) data.append(name, value);
     if (submitter && submitter.name) data.append(submitter.name, submitter.value);
@@ -17,7 +18,7 @@ async function post(form, submitter) {
     } catch {
         // A proxy error page is not JSON; the fallback message covers it.
     }
-    if (!response.ok) throw new Error(body.error || ERROR_FALLBACK);
+    if (!response.ok) throw new Error(body.error || fallback);
     return body;
 }
 
@@ -38,7 +39,7 @@ function enhanceComment(widget, form) {
         event.preventDefault();
         setBusy(form, true);
         try {
-            const body = await post(form);
+            const body = await post(form, null, widget.dataset.feedbackError);
             form.remove();
             say(widget, body.message);
             widget.querySelector("#feedback-heading").focus();
@@ -59,7 +60,7 @@ function enhance(widget) {
         event.preventDefault();
         setBusy(answer, true);
         try {
-            const body = await post(answer, event.submitter);
+            const body = await post(answer, event.submitter, widget.dataset.feedbackError);
             answer.remove();
             say(widget, body.message);
             const template = widget.querySelector("[data-feedback-comment-template]");

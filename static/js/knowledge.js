@@ -20,14 +20,16 @@ function remember(provider, yes) {
     }
 }
 
-function forgetButton(provider, name) {
+// The button's words come from the embed (data-forget-label, data-forgotten-label), in the page's language.
+function forgetButton(embed) {
+    const { provider, providerName: name } = embed.dataset;
     const button = document.createElement("button");
     button.type = "button";
     button.className = "embed__forget";
-    button.textContent = `Glöm mitt val för ${name}`;
+    button.textContent = embed.dataset.forgetLabel || `Glöm mitt val för ${name}`;
     button.addEventListener("click", () => {
         remember(provider, false);
-        button.textContent = `Ditt val för ${name} är glömt. Nästa gång frågar vi igen.`;
+        button.textContent = embed.dataset.forgottenLabel || `Ditt val för ${name} är glömt. Nästa gång frågar vi igen.`;
         button.disabled = true;
     });
     return button;
@@ -42,7 +44,7 @@ function reveal(embed, { moveFocus = false, remembered: isRemembered = false } =
     placeholder.replaceWith(content);
     embed.dataset.embedShown = "true";
     if (isRemembered) {
-        embed.append(forgetButton(embed.dataset.provider, embed.dataset.providerName));
+        embed.append(forgetButton(embed));
     }
     if (moveFocus && frame) frame.focus();
 }
