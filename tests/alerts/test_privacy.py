@@ -45,4 +45,5 @@ def test_the_worker_runs_the_purge_and_the_sending_jobs():
 
 def test_a_subscription_stores_nothing_beyond_its_purpose():
     stored = {field.name for field in Subscription._meta.concrete_fields} | {"topics"}
-    assert stored == {"id", "email", "topics", "frequency", "consented_at", "requested_at", "public_id"}
+    # The language only chooses the words of its e-mail and pages.
+    assert stored == {"id", "email", "topics", "frequency", "consented_at", "requested_at", "public_id", "language"}

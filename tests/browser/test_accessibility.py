@@ -11,8 +11,8 @@ from tests.browser.conftest import ARTIFACTS, AXE_JS, html_errors
 pytestmark = pytest.mark.browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-# Views outside the page tree: a topic page, search results and the 404 page, in Swedish and English
-# (the English demo pages come with the page list).
+# Views outside the page tree: topic pages, search results, the alert form and the 404 page, in Swedish
+# and English (the English demo pages come with the page list).
 EXTRA_PATHS = [
     "/amnen/",
     "/amnen/digitalisering/",
@@ -20,6 +20,9 @@ EXTRA_PATHS = [
     "/finns-inte-har/",
     "/en/sok/?q=digitalisation",
     "/en/no-such-page/",
+    "/en/amnen/",
+    "/en/amnen/digitalisering/",
+    "/en/bevaka/",
 ]
 
 

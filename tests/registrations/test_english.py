@@ -1,12 +1,13 @@
 """Signing up for an English event: the form, the answer, the e-mail and its invitation are English."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from icalendar import Calendar
 
 from core.translation import translate
-from tests.registrations.conftest import sign_up
+from tests.registrations.conftest import manage_links, sign_up
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +47,24 @@ def test_a_swedish_event_still_e_mails_in_swedish(client, english_event, event, 
     (message,) = outbox
     assert message.subject == "Du är anmäld till Presidiekonferens"
     assert "Vänliga hälsningar" in message.body
+
+
+def test_the_registration_management_page_of_an_english_event_is_english(client, english_event, outbox):
+    sign_up(client, english_event, email="anna@example.org")
+    link = urlsplit(manage_links(outbox[0])[0]).path
+
+    html = client.get(link).content.decode()
+    assert '<html lang="en">' in html
+    assert "Your registration: Conference for council chairs" in html
+    assert "Confirmed" in html and "Cancel my registration" in html
+    assert "Avboka" not in html and "Din anmälan" not in html
+
+    cancelled = client.post(link).content.decode()
+    assert "Your registration has been cancelled." in cancelled
+    assert "The registration is already cancelled." in client.post(link).content.decode()
+
+
+def test_the_registration_management_page_of_a_swedish_event_stays_swedish(client, english_event, event, outbox):
+    sign_up(client, event, email="anna@kommun.se")
+    html = client.get(urlsplit(manage_links(outbox[0])[0]).path).content.decode()
+    assert '<html lang="sv">' in html and "Din anmälan: Presidiekonferens" in html and "Avboka min anmälan" in html
