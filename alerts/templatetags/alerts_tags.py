@@ -43,4 +43,5 @@ def in_words(names):
     """ "a", "a eller b", "a, b eller c"."""
     if len(names) < 2:
         return "".join(names)
-    return f" {gettext('eller')} ".join([", ".join(names[:-1]), names[-1]])
+    conjunction = gettext("eller")
+    return f" {conjunction} ".join([", ".join(names[:-1]), names[-1]])

@@ -6,10 +6,13 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core import mail
+from django.template.loader import render_to_string
+from django.utils import translation
 
 from alerts.models import Frequency, Language, Subscription
 from alerts.sending import send_weekly_digests
 from events.formatting import STOCKHOLM
+from tests.core.factories import TopicFactory
 
 from .factories import SubscriptionFactory, publish_knowledge
 from .helpers import link_to, unsubscribe_header_path
@@ -37,7 +40,7 @@ def test_a_subscription_on_an_english_page_is_english_from_the_answer_to_the_con
     assert confirm.startswith("/en/bevaka/bekrafta/")
 
     page = visitor.get(confirm).content.decode()
-    assert "Confirm the topic alert" in page and "How often: At once." in page
+    assert "Confirm the topic alert" in page and "How often: At once, one message for each new page." in page
     done = visitor.post(confirm).content.decode()
     assert "The topic alert is confirmed" in done
     assert Subscription.objects.get().is_confirmed
@@ -106,3 +109,11 @@ def test_an_english_weekly_subscriber_gets_an_english_digest(knowledge, digitali
 def test_a_broken_english_link_answers_in_english(client):
     html = client.get("/en/bevaka/hantera/not-a-token/").content.decode()
     assert "The link does not work" in html and "The link is not valid." in html
+
+
+def test_the_follow_form_on_an_english_page_posts_to_the_english_address_and_joins_topics_in_english(db):
+    topics = [TopicFactory(name="Demokrati"), TopicFactory(name="Digitalisering")]
+    with translation.override("en"):
+        html = render_to_string("alerts/follow.html", {"topics": topics})
+    assert 'action="/en/bevaka/"' in html
+    assert "on demokrati or digitalisering." in html and "Follow the topic" in html
