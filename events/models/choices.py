@@ -37,12 +37,12 @@ SCHEMA_STATUS = {
 class RegistrationState(models.TextChoices):
     """What the registration area of an event shows."""
 
-    OPEN = "open", "Anmälan är öppen"
-    NOT_OPEN = "not_open", "Anmälan har inte öppnat än."
-    CLOSED = "closed", "Anmälan är stängd."
-    FULL = "full", "Evenemanget är fullbokat."
-    CANCELLED = "cancelled", "Evenemanget är inställt."
-    PAST = "past", "Evenemanget har ägt rum."
+    OPEN = "open", _("Anmälan är öppen")
+    NOT_OPEN = "not_open", _("Anmälan har inte öppnat än.")
+    CLOSED = "closed", _("Anmälan är stängd.")
+    FULL = "full", _("Evenemanget är fullbokat.")
+    CANCELLED = "cancelled", _("Evenemanget är inställt.")
+    PAST = "past", _("Evenemanget har ägt rum.")
     NONE = "none", ""
 
 

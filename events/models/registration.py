@@ -8,6 +8,7 @@ an editor sets on the event and what the page shows. The event that uses it supp
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from events.formatting import next_midnight, when
@@ -126,5 +127,5 @@ class OnsiteRegistrationMixin(models.Model):
     def registration_message(self):
         state = self.registration_state
         if state == RegistrationState.NOT_OPEN:
-            return f"Anmälan öppnar {when(self.registration_opens, None)}."
-        return "" if state == RegistrationState.OPEN else state.label
+            return gettext("Anmälan öppnar {moment}.").format(moment=when(self.registration_opens, None))
+        return "" if state == RegistrationState.OPEN else str(state.label)
