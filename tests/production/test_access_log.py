@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import translation
 
 from tests.servers import ROOT, free_port, stop
 from website.access_log import route
@@ -124,4 +125,15 @@ def test_every_route_with_a_token_is_logged_without_it():
     }
     for name, parameters in routes.items():
         path = reverse(name, kwargs=dict.fromkeys(parameters, "MQ-6f1c2a9e0b7d4c3f8a5e"))
+        assert "MQ" not in route(path) and "6f1c2a9e" not in route(path), path
+
+
+ALERT_LINKS = ("alerts:confirm", "alerts:manage", "alerts:unsubscribe")
+
+
+def test_the_english_alert_links_are_logged_without_their_token():
+    with translation.override("en"):
+        paths = [reverse(name, kwargs={"token": "MQ-6f1c2a9e0b7d4c3f8a5e"}) for name in ALERT_LINKS]
+    for path in paths:
+        assert path.startswith("/en/bevaka/")
         assert "MQ" not in route(path) and "6f1c2a9e" not in route(path), path
