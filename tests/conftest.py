@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.utils import translation
 from wagtail.models import Site
 
 
@@ -14,6 +15,15 @@ def _clear_cache():
     yield
     for alias in aliases:
         caches[alias].clear()
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Every test starts in Swedish: a request to an English page leaves English active in its thread,
+    which would otherwise turn the next test's directly rendered templates English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
