@@ -19,7 +19,7 @@ from django.utils import timezone
 from alerts.links import make_confirm_token, make_manage_token
 from alerts.models import Subscription
 from core.models import Topic
-topic = Topic.objects.get(slug="digitalisering")
+topic = Topic.objects.get(slug="digitalisering", locale__language_code="sv")
 now = {"consented_at": timezone.now()}
 subscription, _ = Subscription.objects.get_or_create(email="webbtest@example.se", defaults=now)
 subscription.topics.set([topic])

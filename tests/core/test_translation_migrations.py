@@ -9,7 +9,9 @@ from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("core", "0010_translatable_topics")]
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Migrating a database that earlier transactional tests emptied needs the rows the migrations made
+# (the default site and locale): they are put back before the test and after it.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _migrate(targets):

@@ -38,6 +38,8 @@ SWEDISH_UI_WORDS = [
     "Föregående",
     "Publicerad",
     "Filtrera",
+    "Sidfotslänkar",
+    "Sociala medier",
     "Alla",
     "Ämne",
     "Ämnen",
