@@ -115,6 +115,10 @@ def test_a_copys_slug_follows_the_new_title_typed_in_the_copy_form(admin_site, c
     page.locator("#id_new_title").click()
     page.locator("#id_new_title").fill("")
     page.locator("#id_new_title").press_sequentially("Årsmöte i Östra Göinge 2028")
+    # Wagtail writes the slug a moment after the last key: wait up to 5 s for it on a busy machine.
+    page.wait_for_function(
+        "() => document.querySelector('#id_new_slug').value === 'arsmote-i-ostra-goinge-2028'", timeout=5000
+    )
     page.screenshot(path=str(SCREENSHOTS / "copy-slug.png"))
     assert page.locator("#id_new_slug").input_value() == "arsmote-i-ostra-goinge-2028"
     tally(page.url)
