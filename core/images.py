@@ -7,7 +7,6 @@ person_photo.html); tests/core/test_images.py checks that a render makes no rend
 import logging
 
 from django.db import transaction
-from django.db.models import Prefetch
 from django.db.models.signals import post_save
 from django_tasks import task
 from wagtail.images import get_image_model
@@ -36,8 +35,9 @@ PAGE_IMAGE_SPECS = [*CARD_SPECS, *specs(TOP), SHARE]
 
 
 def prefetch_card_images(pages):
-    """Loads the card images of already fetched pages of any types, with their card renditions, in two
-    queries for the whole list; returns the list."""
+    """Loads the card images of already fetched pages of any types in one query for the whole list;
+    returns the list. As for photos, the renditions come from Wagtail's rendition cache when a card's
+    fragment is made, not from a prefetch on every render."""
     uses = {}
     for page in pages:
         # The card shows the teaser image, else the top image (PageImagesMixin.card_image).
@@ -45,7 +45,7 @@ def prefetch_card_images(pages):
         if field:
             uses.setdefault(getattr(page, f"{field}_id"), []).append((page, field))
     if uses:
-        images = get_image_model().objects.prefetch_renditions(*CARD_SPECS).in_bulk(uses)
+        images = get_image_model().objects.in_bulk(uses)
         for image_id, pages_and_fields in uses.items():
             if image_id in images:
                 for page, field in pages_and_fields:
@@ -54,9 +54,13 @@ def prefetch_card_images(pages):
 
 
 def with_photos(people):
-    """A queryset of people with their photos joined in and the renditions their cards show: two queries."""
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=PHOTO_SPECS)
-    return people.select_related("photo").prefetch_related(Prefetch("photo__renditions", queryset=renditions))
+    """A queryset of people with their photos joined in: one query.
+
+    Their renditions are not prefetched: the markup of a photo is a cached fragment, and when it is
+    made, Wagtail finds the renditions in its rendition cache (the default cache) before the database.
+    Prefetching read six renditions per person on every render, fragment hit or not.
+    """
+    return people.select_related("photo")
 
 
 @task(backend="background")

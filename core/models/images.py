@@ -87,6 +87,11 @@ class PageImagesMixin(models.Model):
         return self.top_image if self.top_image_id else None
 
     @property
+    def card_image_id(self):
+        """The card image's id, read without loading the image."""
+        return self.teaser_image_id or self.top_image_id
+
+    @property
     def card_image_alt(self):
         if self.teaser_image_id:
             return "" if self.teaser_image_decorative else self.teaser_image_alt

@@ -5,6 +5,7 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -38,25 +39,31 @@ def page_meta(context):
     request = context.get("request")
     page = context.get("page")
     canonical = page.get_full_url(request) if page is not None and hasattr(page, "get_full_url") else ""
-    share_image = getattr(page, "share_image", None)
-    # The page's teaser image as a 1200x630 rendition (made ahead of time), else the site's own.
-    if share_image:
-        rendition = share_image.get_rendition(SHARE)
-        image_url, width, height = rendition.url, rendition.width, rendition.height
-        image_alt = getattr(page, "share_image_alt", "")
-    else:
-        image_url, width, height, image_alt = static("img/share.png"), 1200, 630, ""
-    if request is not None and image_url.startswith("/"):
-        image_url = request.build_absolute_uri(image_url)
     title = (getattr(page, "seo_title", "") or getattr(page, "title", "")) if page is not None else ""
+    image_id, image_alt = getattr(page, "card_image_id", None), getattr(page, "share_image_alt", "")
     return {
         "title": title,
         "description": meta_description(page),
         "canonical": canonical,
-        "image_url": image_url,
-        "image_width": width,
-        "image_height": height,
-        "image_alt": image_alt,
+        # The share image is a fragment for the cache generation (components/page_meta.html): read
+        # only when it is made.
+        "CACHE_GENERATION": context.get("CACHE_GENERATION"),
+        "share_key": (image_id, image_alt, request.get_host() if request is not None else ""),
+        "share": SimpleLazyObject(lambda: share_image(page, request)),
         "og_type": getattr(page, "og_type", "website"),
         "site_name": context.get("SITE_NAME", ""),
     }
+
+
+def share_image(page, request):
+    """The page's teaser image as a 1200x630 rendition (made ahead of time), else the site's own."""
+    image = getattr(page, "share_image", None)
+    if image:
+        rendition = image.get_rendition(SHARE)
+        url, width, height = rendition.url, rendition.width, rendition.height
+        alt = getattr(page, "share_image_alt", "")
+    else:
+        url, width, height, alt = static("img/share.png"), 1200, 630, ""
+    if request is not None and url.startswith("/"):
+        url = request.build_absolute_uri(url)
+    return {"url": url, "width": width, "height": height, "alt": alt}
