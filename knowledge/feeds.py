@@ -24,6 +24,7 @@ class KnowledgeFeed(Feed):
         super().__init__()
         self.index_page = index_page
         self.request = None
+        self.topic_names = {}
         # <language> of the listing's own locale (Django reads this attribute, not a method).
         self.language = index_page.locale.language_code
 
@@ -46,7 +47,11 @@ class KnowledgeFeed(Feed):
 
     def items(self):
         # The feed names each item's topics; cards and listings show none.
-        return KnowledgePage.visible().child_of(self.index_page).prefetch_related("topics")[: self.limit]
+        items = list(KnowledgePage.visible().child_of(self.index_page).prefetch_related("topics")[: self.limit])
+        # Every item's topics in the feed's language in one query, not one per item.
+        topics = {topic.pk: topic for item in items for topic in item.topics.all()}
+        self.topic_names = {topic.pk: single_line(topic.name) for topic in localized_topics(topics.values())}
+        return items
 
     def item_title(self, item):
         return single_line(item.title)
@@ -68,4 +73,4 @@ class KnowledgeFeed(Feed):
 
     def item_categories(self, item):
         # The feed is in its listing's language (/en/ for the English one): so are the topics' names.
-        return [single_line(topic.name) for topic in localized_topics(item.topics.all())]
+        return [self.topic_names[topic.pk] for topic in item.topics.all()]

@@ -4,6 +4,8 @@ and English pages name it in English (chips, facts, topic pages, filters, the fo
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from core.models import Topic
@@ -109,3 +111,24 @@ def test_the_admin_lists_and_searches_topics_per_language(admin_client, topics):
     assert english.status_code == 200 and "Digitalisation" in english.content.decode()
     found = admin_client.get("/admin/snippets/core/topic/", {"locale": "sv", "q": "Digitalisering"})
     assert found.status_code == 200 and "Digitalisering" in found.content.decode()
+
+
+def test_the_english_feed_names_topics_in_english_in_one_query_for_all_items(client, knowledge):
+    feed_url = knowledge["index_en"].url + knowledge["index_en"].reverse_subpage("feed")
+
+    def render():
+        with CaptureQueriesContext(connection) as queries:
+            xml = client.get(feed_url).content.decode()
+        return xml, len(queries)
+
+    xml, one_item = render()
+    assert "<category>Digitalisation</category>" in xml
+    assert "<category>Demokrati</category>" in xml  # not translated yet: its Swedish name
+    for number in range(3):
+        page = KnowledgePageFactory(parent=knowledge["index"], title=f"Sida {number}", slug=f"sida-{number}")
+        page.topics.set([knowledge["page"].topics.first()])
+        page.save_revision().publish()
+        translate(page, "en", {f"Sida {number}": f"Page {number}", f"sida-{number}": f"page-{number}"})
+    xml, four_items = render()
+    assert xml.count("<item>") == 4
+    assert four_items <= one_item
