@@ -109,11 +109,10 @@ class SiteNotice(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, T
         if self.link_page_id and self.link_url:
             raise ValidationError({"link_url": "Välj antingen en sida eller en extern länk, inte båda."})
 
-    @property
-    def url(self):
+    def get_url(self, request=None):
         """Where the notice links to: its page's address, else the external one ("" for no link)."""
         if self.link_page_id:
-            return self.link_page.url or ""
+            return self.link_page.get_url(request) or ""
         return self.link_url
 
 

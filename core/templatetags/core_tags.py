@@ -88,7 +88,10 @@ def site_notices(context):
         current = chosen.get(notice.translation_key)
         if current is None or notice.locale.language_code == language:
             chosen[notice.translation_key] = notice
-    return {"notices": list(chosen.values()), "LANGUAGE_CODE": language}
+    # Each link's address once, with the request's site root paths (Wagtail keeps them per request).
+    request = context.get("request")
+    notices = [(notice, notice.get_url(request)) for notice in chosen.values()]
+    return {"notices": notices, "LANGUAGE_CODE": language}
 
 
 @register.filter
