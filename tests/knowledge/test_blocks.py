@@ -3,6 +3,7 @@
 import pytest
 import requests
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from wagtail.blocks import StreamValue
 from wagtail.embeds.models import Embed
 
@@ -259,3 +260,16 @@ def test_every_block_preview_renders(block_type):
     block = KnowledgeStreamBlock().child_blocks[block_type]
     value = block.get_preview_value()
     assert block.render(value, {}).strip()
+
+
+def test_an_interview_series_on_an_english_page_has_english_headings():
+    # An empty heading falls back to the page's language; an editor's heading is content, translated as such.
+    value = {**VALUES["interview_series"], "length": 25, "people_heading": ""}
+    with translation.override("en"):
+        html = render("interview_series", value)
+    assert "Interview series, 25 minutes in all" in html
+    assert '<h3 class="media__people-heading">Speakers</h3>' in html
+    with translation.override("sv"):
+        html = render("interview_series", value)
+    assert "Intervjuserie, sammanlagt 25 minuter" in html
+    assert '<h3 class="media__people-heading">Medverkande</h3>' in html
