@@ -7,11 +7,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from core.images import prefetch_card_images
 from core.models import Topic, localized_topics
 from core.pagination import filter_query, paginate, requested_page
+from core.sites import site_root
 from events.models.index import event_ids, load_events
 from home.search import clean_query, excerpt, type_label
 from knowledge.models import KnowledgePage
@@ -33,7 +34,7 @@ def search(request):
     promotions, results = [], None
     # Asked once here; the menu and the feed links read the start page from the context.
     locale = Locale.get_active()
-    root = _site_root(request, locale)
+    root = site_root(request, locale)
     if query:
         # Per language: /sok/ finds the Swedish pages, /en/sok/ the English ones (docs/translation.md).
         pages = Page.objects.live().public().filter(locale=locale)
@@ -62,19 +63,6 @@ def search(request):
             "site_root": root,
         },
     )
-
-
-def _site_root(request, locale):
-    """The site's start page in `locale` if it is live in it, else the start page itself (as Wagtail's
-    `localized` gives it, without asking for the active locale again)."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    root = site.root_page
-    if root.locale_id == locale.pk:
-        return root
-    translation = root.get_translation_or_none(locale)
-    return translation if translation is not None and translation.live else root
 
 
 def _results_page(found, query, promoted):

@@ -5,10 +5,11 @@ import datetime as dt
 from django import template
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from core import dates, pagination
 from core.models import SiteNotice, SiteText
+from core.sites import site_root
 
 register = template.Library()
 register.filter("page_window", pagination.page_window)
@@ -24,15 +25,8 @@ def _site_root(context):
     # The start page in the page's language: the English pages' menu and breadcrumbs start at its translation.
     if "site_root" in context:  # a view that has found it already (search)
         return context["site_root"]
-    site = Site.find_for_request(context.get("request"))
-    if not site:
-        return None
-    root = site.root_page
-    locale_id = getattr(context.get("page"), "locale_id", None)
-    if locale_id is None:  # a view without a page (search, topics): the active language's
-        return root.localized
-    # A Swedish page needs no query for it (Wagtail's `localized` asks the database for the locale).
-    return root if locale_id == root.locale_id else (root.get_translation_or_none(locale_id) or root)
+    # A view without a page (search, topics) asks for the active language's.
+    return site_root(context.get("request"), getattr(context.get("page"), "locale_id", None))
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
