@@ -7,18 +7,16 @@ or tool fails the run instead of skipping.
 import json
 import os
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
 
+from tests.browser.checks import AXE_JS
 from tests.servers import free_port, manage, prepare_site, server_env, start_gunicorn, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ARTIFACTS = ROOT / "artifacts"
 REQUIRED = os.environ.get("BROWSER_TESTS_REQUIRED") == "1"
 HOW_TO_ENABLE = (
@@ -133,19 +131,3 @@ def pytest_terminal_summary(terminalreporter):
             f"Browser checks: {len(TALLY['pages'])} pages, {TALLY['checks']} checks passed "
             f"(screenshots in {ARTIFACTS / 'screenshots'})."
         )
-
-
-def html_errors(files):
-    """The Nu HTML Checker's errors for `files` ({path on disk: name to report}), one line each."""
-    result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--exit-zero-always", *files],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or result.stdout)["messages"]
-    return [
-        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m.get("type") == "error"
-    ]

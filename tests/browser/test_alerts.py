@@ -2,13 +2,10 @@
 behind the e-mail's links pass axe-core (WCAG 2.1 A/AA) and the Nu HTML Checker with zero errors."""
 
 import json
-import urllib.parse
-import urllib.request
 
 import pytest
 
-from tests.browser.conftest import AXE_JS, html_errors
-from tests.browser.test_accessibility import WCAG_TAGS, _describe
+from tests.browser.checks import axe, fetch, html_errors
 from tests.servers import shell
 
 pytestmark = pytest.mark.browser
@@ -37,22 +34,6 @@ print(json.dumps({
 @pytest.fixture(scope="module")
 def links(demo_server):
     return json.loads(shell(demo_server["env"], LINKS))
-
-
-def fetch(base, path, data=None):
-    """The HTML a GET (or a same-origin form POST) gets, whatever its status."""
-    body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
-    request = urllib.request.Request(base + path, data=body, headers={"Origin": base})
-    try:
-        return urllib.request.urlopen(request).read()
-    except urllib.error.HTTPError as error:
-        return error.read()
-
-
-def axe(page):
-    page.add_script_tag(content=AXE_JS.read_text())
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
-    return _describe(result["violations"])
 
 
 def test_subscribing_on_a_cached_topic_page_and_the_answer_pass_axe(demo_server, context_factory, tally):
@@ -116,11 +97,6 @@ def test_the_form_and_the_link_pages_are_valid_html(demo_server, links, tmp_path
     }
     assert b"Bevaka" in pages["topic"] and b"Bevaka" in pages["knowledge"]
     assert "Bevakningen är avslutad".encode() in pages["unsubscribed"]
-    files = {}
-    for name, html in pages.items():
-        target = tmp_path / f"{name}.html"
-        target.write_bytes(html)
-        files[str(target)] = name
-    errors = html_errors(files)
+    errors = html_errors(pages, tmp_path)
     assert not errors, "\n".join(errors)
     tally("/bevaka/ (HTML)", checks=len(pages))

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.browser.conftest import AXE_JS
+from tests.browser.checks import axe
 from tests.servers import manage
 
 pytestmark = pytest.mark.browser
@@ -76,24 +76,16 @@ def test_without_javascript_the_forms_still_work(demo_server, context_factory, t
     tally("/tillganglighetsredogorelse/", checks=2)
 
 
-def axe_violations(page):
-    page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate(
-        "async () => (await axe.run('#feedback', {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})).violations"
-    )
-    return [(violation["id"], [node["html"] for node in violation["nodes"]]) for violation in result]
-
-
 def test_the_widget_passes_axe_in_each_state(demo_server, browser_page, tally):
     browser_page.goto(demo_server["url"] + "/covid-19/")
-    assert axe_violations(browser_page) == []
+    assert axe(browser_page, "#feedback") == []
 
     browser_page.get_by_role("button", name="Nej").click()
     browser_page.get_by_label("Vad saknade du?").wait_for()
-    assert axe_violations(browser_page) == []
+    assert axe(browser_page, "#feedback") == []
 
     browser_page.get_by_label("Vad saknade du?").fill("Mer")
     browser_page.get_by_role("button", name="Skicka kommentar").click()
     browser_page.get_by_text("Tack för din kommentar!").wait_for()
-    assert axe_violations(browser_page) == []
+    assert axe(browser_page, "#feedback") == []
     tally("/covid-19/", checks=3)

@@ -5,8 +5,7 @@ import json
 
 import pytest
 
-from tests.browser.conftest import AXE_JS
-from tests.browser.test_accessibility import WCAG_TAGS, _describe
+from tests.browser.checks import axe
 from tests.browser.test_admin import log_in, off_origin_requests
 from tests.servers import manage
 
@@ -20,7 +19,6 @@ STORY_PAGE_ID = (
 
 def test_the_chart_the_comments_and_mina_sidor_pass_axe(admin_site, context_factory, tally):
     page_id = int(manage(admin_site["env"], "shell", "--no-imports", "-c", STORY_PAGE_ID).strip().splitlines()[-1])
-    axe = AXE_JS.read_text()
     context = context_factory("desktop", bypass_csp=True)
     page = log_in(context, admin_site, "admin")
     foreign = off_origin_requests(page, admin_site)
@@ -33,10 +31,9 @@ def test_the_chart_the_comments_and_mina_sidor_pass_axe(admin_site, context_fact
             assert svg.locator("rect").count() >= 10
             assert page.get_by_role("table", name="Andel ja per publicerad version av sidan").count() == 1
             assert page.get_by_role("table", name="Andel ja per vecka, samma siffror som i diagrammet").count() == 1
-        page.add_script_tag(content=axe)
-        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
-        if result["violations"]:
-            failures[path] = _describe(result["violations"])
+        violations = axe(page)
+        if violations:
+            failures[path] = violations
         else:
             tally(path)
     assert not failures, json.dumps(failures, ensure_ascii=False, indent=2)
