@@ -8,7 +8,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, F, Q
 from django.db.models.functions import Cast
-from django.urls import path
 from django.utils import timezone
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -170,20 +169,3 @@ class BrokenLinksView(ListReportView):
             )
         rows.sort(key=lambda row: (row.title.casefold(), row.pk, row.target))
         return rows
-
-
-def report_urls():
-    return [
-        path("reports/granskningar/", OverdueReviewsView.as_view(), name="editorial_overdue_reviews"),
-        path(
-            "reports/granskningar/results/",
-            OverdueReviewsView.as_view(results_only=True),
-            name="editorial_overdue_reviews_results",
-        ),
-        path("reports/trasiga-lankar/", BrokenLinksView.as_view(), name="editorial_broken_links"),
-        path(
-            "reports/trasiga-lankar/results/",
-            BrokenLinksView.as_view(results_only=True),
-            name="editorial_broken_links_results",
-        ),
-    ]

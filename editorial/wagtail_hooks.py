@@ -1,15 +1,15 @@
 """Admin wiring: the editorial dashboard panels on the admin's home page, the owners' reports and the
 digest opt-out in the account settings."""
 
-from django.urls import reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from core.admin_reports import register_report
 
 from .account import DigestSettingsPanel
 from .my_pages import MyPagesPanel
 from .panels import panels_for
 from .recordings import MissingRecordingsPanel
-from .reports import BrokenLinksView, OverdueReviewsView, report_urls
+from .reports import BrokenLinksView, OverdueReviewsView
 
 
 @hooks.register("construct_homepage_panels")
@@ -21,44 +21,20 @@ def add_editorial_panels(request, panels):
         panels.append(MissingRecordingsPanel(request.user))
 
 
-@hooks.register("register_admin_urls")
-def register_report_urls():
-    return report_urls()
-
-
-class ReportMenuItem(MenuItem):
-    """A report's menu item, shown to those its view lets in."""
-
-    def __init__(self, view, *args, **kwargs):
-        self.view = view
-        super().__init__(*args, **kwargs)
-
-    def is_shown(self, request):
-        return self.view.is_allowed(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def register_overdue_reviews_menu_item():
-    return ReportMenuItem(
-        OverdueReviewsView,
-        "Försenade granskningar",
-        reverse("editorial_overdue_reviews"),
-        name="overdue-reviews",
-        icon_name="time",
-        order=1320,
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def register_broken_links_menu_item():
-    return ReportMenuItem(
-        BrokenLinksView,
-        "Länkar till opublicerade sidor",
-        reverse("editorial_broken_links"),
-        name="broken-links",
-        icon_name="warning",
-        order=1330,
-    )
+register_report(
+    "reports/granskningar/",
+    OverdueReviewsView,
+    menu_name="overdue-reviews",
+    order=1320,
+    is_allowed=OverdueReviewsView.is_allowed,
+)
+register_report(
+    "reports/trasiga-lankar/",
+    BrokenLinksView,
+    menu_name="broken-links",
+    order=1330,
+    is_allowed=BrokenLinksView.is_allowed,
+)
 
 
 @hooks.register("register_account_settings_panel")

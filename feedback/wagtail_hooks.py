@@ -4,10 +4,11 @@ summary on each page."""
 from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from core.admin_reports import register_report, report_urls
 
 from .access import can_view_feedback, can_view_own_feedback, may_view_page_feedback
 from .models import FeedbackResponse
@@ -20,54 +21,25 @@ from .views.reports import (
 from .views.trend import PageTrendView
 from .views.triage import FeedbackCommentsView
 
+register_report(
+    "reports/aterkoppling/", FeedbackReportView, menu_name="feedback", order=1300, is_allowed=can_view_feedback
+)
+register_report(
+    "reports/kommentarer/",
+    FeedbackCommentsView,
+    menu_name="feedback-comments",
+    order=1310,
+    is_allowed=can_view_own_feedback,
+)
+
 
 @hooks.register("register_admin_urls")
-def register_feedback_report_urls():
+def register_page_feedback_urls():
+    """One page's answers and its helpfulness over time, reached from the reports and the page editor."""
     return [
-        path("reports/aterkoppling/", FeedbackReportView.as_view(), name="feedback_report"),
-        path(
-            "reports/aterkoppling/results/",
-            FeedbackReportView.as_view(results_only=True),
-            name="feedback_report_results",
-        ),
-        path("reports/kommentarer/", FeedbackCommentsView.as_view(), name="feedback_comments"),
-        path(
-            "reports/kommentarer/results/",
-            FeedbackCommentsView.as_view(results_only=True),
-            name="feedback_comments_results",
-        ),
-        path("reports/aterkoppling/<int:page_id>/", PageFeedbackReportView.as_view(), name="feedback_page_report"),
+        *report_urls("reports/aterkoppling/<int:page_id>/", PageFeedbackReportView, "feedback_page_report"),
         path("reports/aterkoppling/<int:page_id>/over-tid/", PageTrendView.as_view(), name="feedback_page_trend"),
-        path(
-            "reports/aterkoppling/<int:page_id>/results/",
-            PageFeedbackReportView.as_view(results_only=True),
-            name="feedback_page_report_results",
-        ),
     ]
-
-
-class FeedbackReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view_feedback(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def register_feedback_report_menu_item():
-    return FeedbackReportMenuItem(
-        "Återkoppling", reverse("feedback_report"), name="feedback", icon_name="comment", order=1300
-    )
-
-
-class CommentsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view_own_feedback(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def register_feedback_comments_menu_item():
-    return CommentsMenuItem(
-        "Kommentarer", reverse("feedback_comments"), name="feedback-comments", icon_name="comment", order=1310
-    )
 
 
 class FeedbackResponseViewSet(ModelViewSet):

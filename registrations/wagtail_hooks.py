@@ -2,10 +2,11 @@
 and deleting one as an erasure."""
 
 from django.contrib.auth.models import Permission
-from django.urls import path, reverse
+from django.urls import path
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from core.admin_reports import register_report
 
 from .actions import EraseRegistrationAction
 from .admin_views import (
@@ -82,32 +83,17 @@ def register_registration_actions(registry):
     registry.register(Registration, EraseRegistrationAction)
 
 
-@hooks.register("register_admin_urls")
-def register_registration_summary_urls():
-    return [
-        path("reports/anmalningar/", RegistrationSummaryView.as_view(), name="registrations_summary"),
-        path(
-            "reports/anmalningar/results/",
-            RegistrationSummaryView.as_view(results_only=True),
-            name="registrations_summary_results",
-        ),
-    ]
+def may_see_registrations(user):
+    return registration_permission_policy.user_has_any_permission(user, ["view", "change", "delete"])
 
 
-class RegistrationReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return registration_permission_policy.user_has_any_permission(request.user, ["view", "change", "delete"])
-
-
-@hooks.register("register_reports_menu_item")
-def register_registration_report_menu_item():
-    return RegistrationReportMenuItem(
-        "Anmälningar per evenemang",
-        reverse("registrations_summary"),
-        name="registrations",
-        icon_name="group",
-        order=1310,
-    )
+register_report(
+    "reports/anmalningar/",
+    RegistrationSummaryView,
+    menu_name="registrations",
+    order=1310,
+    is_allowed=may_see_registrations,
+)
 
 
 @hooks.register("register_permissions")
