@@ -8,31 +8,22 @@ data like the rest and is kept no longer than the setting.
 
 import datetime as dt
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
+from core.management.retention import RetentionCommand
 
-class Command(BaseCommand):
+
+class Command(RetentionCommand):
     help = (
         "Tar bort sökord och antal sökningar som är äldre än SEARCH_TERM_RETENTION_DAYS dagar "
         "(sökord med rekommenderade sidor behålls, utan sina gamla antal)."
     )
+    setting = "SEARCH_TERM_RETENTION_DAYS"
+    days_help = "Antal dagar att spara sökord (standard: inställningen SEARCH_TERM_RETENTION_DAYS)."
+    dry_run_help = "Visa bara hur många som berörs."
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--days",
-            type=int,
-            default=None,
-            help="Antal dagar att spara sökord (standard: inställningen SEARCH_TERM_RETENTION_DAYS).",
-        )
-        parser.add_argument("--dry-run", action="store_true", help="Visa bara hur många som berörs.")
-
-    def handle(self, *args, days=None, dry_run=False, **options):
-        days = settings.SEARCH_TERM_RETENTION_DAYS if days is None else days
-        if days < 0:
-            raise CommandError("Antalet dagar kan inte vara negativt.")
+    def purge(self, days, dry_run):
         # Wagtail stamps each count with the UTC date of the search.
         expired_counts = QueryDailyHits.objects.filter(date__lt=timezone.now().date() - dt.timedelta(days=days))
         if dry_run:
