@@ -12,30 +12,25 @@ class LinkStructValue(blocks.StructValue):
     """A link that points to a page, a document or an external address."""
 
     @property
+    def target(self):
+        """The page or document linked to (a page first, as `clean` allows only one); None for an address."""
+        return self.get("page") or self.get("document") or None
+
+    @property
     def url(self):
-        page = self.get("page")
-        if page:
-            return page.url
-        document = self.get("document")
-        if document:
-            return document.url
-        return self.get("external_url") or ""
+        target = self.target
+        return target.url if target else self.get("external_url") or ""
 
     @property
     def label(self):
         if self.get("text"):
             return self["text"]
-        page = self.get("page")
-        if page:
-            return page.title
-        document = self.get("document")
-        if document:
-            return document.title
-        return self.get("external_url") or ""
+        target = self.target
+        return target.title if target else self.get("external_url") or ""
 
     @property
     def is_external(self):
-        return not self.get("page") and not self.get("document") and bool(self.get("external_url"))
+        return not self.target and bool(self.get("external_url"))
 
 
 class LinkBlock(blocks.StructBlock):

@@ -1,6 +1,7 @@
 """Every shared block renders its content, and links resolve to pages or addresses."""
 
 import pytest
+import wagtail_factories
 from wagtail.blocks import StreamValue
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
@@ -86,6 +87,25 @@ def test_link_to_a_page_uses_the_page_url_and_title(home_page):
     value = LinkBlock().to_python({"page": page.pk, "text": ""})
     assert value.url == page.url
     assert value.label == "Om oss"
+    assert not value.is_external
+
+
+def test_link_to_a_document_uses_its_url_and_title_unless_given_a_text():
+    document = wagtail_factories.DocumentFactory(title="Årsredovisning 2026")
+    value = LinkBlock().to_python({"document": document.pk, "text": ""})
+    named = LinkBlock().to_python({"document": document.pk, "text": "Läs årsredovisningen"})
+
+    assert value.url == document.url
+    assert value.label == "Årsredovisning 2026"
+    assert named.label == "Läs årsredovisningen"
+    assert not value.is_external
+
+
+def test_link_to_an_address_is_external_and_shows_the_address_without_a_text():
+    value = LinkBlock().to_python({"external_url": "https://example.se/fragor", "text": ""})
+
+    assert value.url == value.label == "https://example.se/fragor"
+    assert value.is_external
 
 
 @pytest.mark.parametrize(
