@@ -67,3 +67,17 @@ class SeminarPartFactory(factory.django.DjangoModelFactory):
     end_time = dt.time(14, 0)
     theme = factory.Sequence(lambda n: f"Tema {n}")
     text = "<p>Om temat.</p>"
+
+
+def publish_part_change(series, theme, **changes):
+    """Change the part with this theme in the editor's way, a new revision of the series published; the
+    part as stored afterwards."""
+    page = SeminarSeriesPage.objects.get(pk=series.pk)
+    parts = list(page.parts.all())
+    for part in parts:
+        if part.theme == theme:
+            for name, value in changes.items():
+                setattr(part, name, value)
+    page.parts = parts
+    page.save_revision().publish()
+    return SeminarSeriesPage.objects.get(pk=series.pk).parts.get(theme=theme)

@@ -9,7 +9,12 @@ from icalendar import Calendar
 
 from events.formatting import STOCKHOLM
 from events.models import SeminarSeriesPage
-from tests.events.factories import ConferencePageFactory, SeminarPartFactory, SeminarSeriesPageFactory
+from tests.events.factories import (
+    ConferencePageFactory,
+    SeminarPartFactory,
+    SeminarSeriesPageFactory,
+    publish_part_change,
+)
 
 pytestmark = pytest.mark.django_db
 MADE = dt.datetime(2027, 3, 1, 12, 0, tzinfo=STOCKHOLM)
@@ -35,19 +40,6 @@ def part_event(client, part):
     return event
 
 
-def publish_with(series, theme, **changes):
-    """Change a part in the editor's way: a new revision of the series, published."""
-    page = SeminarSeriesPage.objects.get(pk=series.pk)
-    parts = list(page.parts.all())
-    for part in parts:
-        if part.theme == theme:
-            for name, value in changes.items():
-                setattr(part, name, value)
-    page.parts = parts
-    page.save_revision().publish()
-    return SeminarSeriesPage.objects.get(pk=series.pk).parts.get(theme=theme)
-
-
 def test_a_new_part_is_version_0_with_its_join_link(client, series):
     event = part_event(client, series.parts.get(theme="Delaktighet"))
     assert event["SEQUENCE"] == 0
@@ -59,7 +51,7 @@ def test_a_new_part_is_version_0_with_its_join_link(client, series):
 def test_a_moved_part_keeps_its_uid_and_raises_sequence_and_last_modified(client, series):
     before = part_event(client, series.parts.get(theme="Delaktighet"))
     with time_machine.travel(MOVED, tick=False):
-        part = publish_with(series, "Delaktighet", date=dt.date(2027, 3, 31), start_time=dt.time(10, 0))
+        part = publish_part_change(series, "Delaktighet", date=dt.date(2027, 3, 31), start_time=dt.time(10, 0))
     after = part_event(client, part)
     assert str(after["UID"]) == str(before["UID"])
     assert after["SEQUENCE"] == 1
@@ -67,11 +59,11 @@ def test_a_moved_part_keeps_its_uid_and_raises_sequence_and_last_modified(client
     assert after.decoded("DTSTART") == dt.datetime(2027, 3, 31, 10, 0, tzinfo=STOCKHOLM)
     assert part.moved_from == dt.datetime(2027, 3, 26, 13, 15, tzinfo=STOCKHOLM)
     # Saving again without a change is not a new version.
-    assert part_event(client, publish_with(series, "Delaktighet", text="<p>Ny text.</p>"))["SEQUENCE"] == 1
+    assert part_event(client, publish_part_change(series, "Delaktighet", text="<p>Ny text.</p>"))["SEQUENCE"] == 1
 
 
 def test_a_new_join_link_is_a_new_version(client, series):
-    part = publish_with(series, "Hårdare ton", webcast_url="https://example.se/ny-lank")
+    part = publish_part_change(series, "Hårdare ton", webcast_url="https://example.se/ny-lank")
     event = part_event(client, part)
     assert event["SEQUENCE"] == 1
     assert str(event["LOCATION"]) == "https://example.se/ny-lank"
@@ -80,7 +72,7 @@ def test_a_new_join_link_is_a_new_version(client, series):
 
 def test_a_cancelled_part_is_cancelled_in_the_subscribable_feed(client, event_index, series):
     with time_machine.travel(MADE, tick=False):
-        publish_with(series, "Hårdare ton", cancelled=True)
+        publish_part_change(series, "Hårdare ton", cancelled=True)
         feed = Calendar.from_ical(client.get(event_index.feed_url).content)
     events = {str(event["SUMMARY"]): event for event in feed.walk("VEVENT")}
     cancelled = events["Hårdare ton (Svåra beslut)"]
@@ -92,7 +84,7 @@ def test_a_cancelled_part_is_cancelled_in_the_subscribable_feed(client, event_in
 def test_the_feed_shows_a_moved_part_at_its_new_time_under_the_same_uid(client, event_index, series):
     uid = str(part_event(client, series.parts.get(theme="Hårdare ton"))["UID"])
     with time_machine.travel(MOVED, tick=False):
-        publish_with(series, "Hårdare ton", date=dt.date(2027, 4, 16))
+        publish_part_change(series, "Hårdare ton", date=dt.date(2027, 4, 16))
         feed = Calendar.from_ical(client.get(event_index.feed_url).content)
     (event,) = [event for event in feed.walk("VEVENT") if str(event["UID"]) == uid]
     assert event.decoded("DTSTART") == dt.datetime(2027, 4, 16, 13, 15, tzinfo=STOCKHOLM)

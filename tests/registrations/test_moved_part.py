@@ -9,10 +9,9 @@ from django.test import override_settings
 from icalendar import Calendar
 
 from events.formatting import STOCKHOLM
-from events.models import SeminarSeriesPage
 from registrations.models import EmailKind, OutgoingEmail
 from registrations.reminders import queue_due_reminders
-from tests.events.factories import SeminarPartFactory, SeminarSeriesPageFactory
+from tests.events.factories import SeminarPartFactory, SeminarSeriesPageFactory, publish_part_change
 from tests.registrations.conftest import sign_up
 from tests.servers import SmtpSink
 
@@ -35,17 +34,6 @@ def series(event_index):
     return page
 
 
-def move(series, theme, **changes):
-    page = SeminarSeriesPage.objects.get(pk=series.pk)
-    parts = list(page.parts.all())
-    for part in parts:
-        if part.theme == theme:
-            for name, value in changes.items():
-                setattr(part, name, value)
-    page.parts = parts
-    page.save_revision().publish()
-
-
 def moved_mail(outbox):
     return [message for message in outbox if message.subject.startswith("Ny tid")]
 
@@ -59,7 +47,9 @@ def test_registrants_of_a_moved_part_get_the_new_time_and_the_updated_invitation
         sign_up(client, series, email="bo@kommun.se", parts=[series.parts.get(theme="Motstånd").pk], ip="192.0.2.2")
         outbox.clear()
         with django_capture_on_commit_callbacks(execute=True):
-            move(series, "Mod", date=dt.date(2027, 3, 30), start_time=dt.time(10, 0), end_time=dt.time(11, 0))
+            publish_part_change(
+                series, "Mod", date=dt.date(2027, 3, 30), start_time=dt.time(10, 0), end_time=dt.time(11, 0)
+            )
     (message,) = moved_mail(outbox)
     assert message.to == ["anna@kommun.se"]
     assert message.subject == "Ny tid: Svåra beslut"
@@ -76,7 +66,7 @@ def test_a_new_link_or_text_sends_no_move_mail(client, series, outbox, django_ca
     with time_machine.travel(NOW, tick=False):
         sign_up(client, series, email="anna@kommun.se", parts=[series.parts.get(theme="Mod").pk])
         with django_capture_on_commit_callbacks(execute=True):
-            move(series, "Mod", text="<p>Nytt upplägg.</p>", webcast_url="https://example.se/ny")
+            publish_part_change(series, "Mod", text="<p>Nytt upplägg.</p>", webcast_url="https://example.se/ny")
     assert moved_mail(outbox) == []
 
 
@@ -94,7 +84,7 @@ def test_the_move_mail_goes_over_real_smtp(client, series, django_capture_on_com
             time_machine.travel(NOW, tick=False),
             django_capture_on_commit_callbacks(execute=True),
         ):
-            move(series, "Mod", date=dt.date(2027, 3, 29))
+            publish_part_change(series, "Mod", date=dt.date(2027, 3, 29))
         message = sink.wait_for(lambda message: message["Subject"] == "Ny tid: Svåra beslut", timeout=10)
     finally:
         sink.stop()
@@ -106,7 +96,7 @@ def test_a_cancelled_part_gets_no_reminder_and_cannot_be_chosen(client, series, 
     mod = series.parts.get(theme="Mod")
     with time_machine.travel(NOW, tick=False):
         sign_up(client, series, email="anna@kommun.se", parts=[mod.pk])
-        move(series, "Mod", cancelled=True)
+        publish_part_change(series, "Mod", cancelled=True)
         assert f'value="{mod.pk}"' not in client.get(f"/anmalan/{series.pk}/").content.decode()
     # A day before the part would have started.
     with time_machine.travel(dt.datetime(2027, 3, 25, 14, 0, tzinfo=STOCKHOLM), tick=False):
