@@ -3,6 +3,7 @@
 import datetime as dt
 import uuid
 
+from django.db.models import Count
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -20,10 +21,31 @@ def grow_answers(total, rng, batch=10_000, log=print):
     missing = total - FeedbackResponse.objects.count()
     if missing <= 0:
         return 0
-    now = timezone.now()
     pages = list(Page.objects.live().filter(depth__gt=2).values_list("pk", "first_published_at"))
     if not pages:
         raise ValueError("Sajten saknar publicerade sidor att svara på.")
+    return add_answers(pages, missing, rng, batch, log)
+
+
+def grow_busiest_page(total, rng, batch=10_000, log=print):
+    """Adds answers to the page with the most until it has `total` (deleting a much-answered page is measured)."""
+    busiest = (
+        FeedbackResponse.objects.filter(page__live=True, page__depth__gt=2)
+        .values("page", "page__first_published_at")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "page")
+        .first()
+    )
+    if busiest is None:
+        raise ValueError("Sajten saknar svar att bygga vidare på.")
+    missing = total - busiest["n"]
+    if missing <= 0:
+        return 0
+    return add_answers([(busiest["page"], busiest["page__first_published_at"])], missing, rng, batch, log)
+
+
+def add_answers(pages, missing, rng, batch, log):
+    now = timezone.now()
     added = 0
     while added < missing:
         rows = []
