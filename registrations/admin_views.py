@@ -26,7 +26,7 @@ from core.exports import SafeExportMixin
 from events.models import SeminarPart
 
 from . import services
-from .models import EmailState, OutgoingEmail, Registration, Status
+from .models import EmailState, OutgoingEmail, Registration, Role, Status
 
 registration_permission_policy = ModelPermissionPolicy(Registration)
 # The event filter lists the events with sign-ups in these last days (and any event asked for by id).
@@ -83,10 +83,10 @@ class RegistrationIndexView(RegistrationPermissionMixin, IndexView):
         "email",
         "organisation",
         "municipality",
-        "role_label",
+        "role_text",
         "parts_text",
         "needs",
-        "status_label",
+        "status_text",
         "waitlist_number",
         "created_at",
         "cancelled_at",
@@ -97,10 +97,10 @@ class RegistrationIndexView(RegistrationPermissionMixin, IndexView):
         "email": "E-post",
         "organisation": "Organisation",
         "municipality": "Kommun eller region",
-        "role_label": "Roll",
+        "role_text": "Roll",
         "parts_text": "Delar",
         "needs": "Specialkost eller tillgänglighet",
-        "status_label": "Status",
+        "status_text": "Status",
         "waitlist_number": "Plats i kön",
         "created_at": "Anmäld",
         "cancelled_at": "Avbokad",
@@ -139,11 +139,19 @@ class RegistrationIndexView(RegistrationPermissionMixin, IndexView):
         return super().order_queryset(queryset).order_by(self.ordering or "-created_at", "pk")
 
     def decorate_export_chunk(self, registrations):
-        """The parts each registration is for (series only), one query per chunk of the export."""
+        """The parts each registration is for (series only), one query per chunk of the export, and the
+        status and role in words, translated once per chunk (get_status_display() would look the choices
+        up and translate each of them again for every row)."""
+        statuses = {value: str(label) for value, label in Status.choices}
+        roles = {value: str(label) for value, label in Role.choices}
+        for registration in registrations:
+            registration.status_text = statuses.get(registration.status, registration.status)
+            registration.role_text = roles.get(registration.role, registration.role)
         parts = defaultdict(list)
-        chosen = SeminarPart.objects.filter(registrations__in=registrations).annotate(
-            registration_id=F("registrations")
-        )
+        # By id: Django would turn each registration given into its id, one at a time.
+        chosen = SeminarPart.objects.filter(
+            registrations__in=[registration.pk for registration in registrations]
+        ).annotate(registration_id=F("registrations"))
         for part in chosen.order_by("registration_id", "sort_order", "pk"):
             parts[part.registration_id].append(str(part))
         for registration in registrations:

@@ -28,6 +28,8 @@ class RegistrationViewSet(ModelViewSet):
     add_to_admin_menu = True
     name = "registrations_admin"
     url_prefix = "anmalningar"
+    # The viewset names the exported file (its table's name unless set), over the index view's own name.
+    export_filename = "anmalningar"
     index_view_class = RegistrationIndexView
     inspect_view_enabled = True
     copy_view_enabled = False
