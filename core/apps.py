@@ -10,7 +10,9 @@ class CoreConfig(AppConfig):
     def ready(self):
         from core import images, page_signals
         from core.caching import signals
+        from core.exports import files
 
         signals.connect()
+        files.connect()
         page_signals.connect()
         images.connect()

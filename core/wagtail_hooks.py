@@ -1,4 +1,4 @@
-"""Admin registration of the shared snippets and the periodic jobs' report."""
+"""Admin registration of the shared snippets, the periodic jobs' report and the background exports' pages."""
 
 from django.db import transaction
 from django.urls import path
@@ -10,6 +10,8 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateV
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.admin_dates import register_date_fields
+from core.exports import views as export_views
+from core.exports.views import ExportStatusView
 from core.models import PeriodicJob, Person, SiteNotice, SiteText, Topic
 
 register_date_fields()
@@ -127,6 +129,14 @@ class PeriodicJobViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_periodic_job_viewset():
     return PeriodicJobViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_export_urls():
+    return [
+        path("exporter/<uuid:pk>/", ExportStatusView.as_view(), name="core_export"),
+        path("exporter/<uuid:pk>/fil/", export_views.download, name="core_export_download"),
+    ]
 
 
 @hooks.register("after_create_page")

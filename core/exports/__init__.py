@@ -6,8 +6,11 @@ import tempfile
 from decimal import Decimal
 from itertools import islice
 
+from django.conf import settings
 from django.db.models import QuerySet
-from django.http import FileResponse
+from django.http import FileResponse, StreamingHttpResponse
+from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
@@ -45,35 +48,41 @@ def rounded(value):
     return round(value, 1)
 
 
-def swedish_csv(lines):
-    """Wagtail's CSV (commas, UTF-8, whole records per chunk) as Swedish Excel opens it, chunk for chunk:
-    the byte order mark goes out with the first one (the heading row)."""
-    prefix = BOM
-    for chunk in lines:
-        out = io.StringIO()
-        csv.writer(out, SwedishExcel).writerows(csv.reader(io.StringIO(chunk.decode("utf-8"), newline="")))
-        yield prefix + out.getvalue().encode("utf-8")
-        prefix = b""
+def drain(buffer):
+    """What a StringIO holds, as UTF-8, leaving it empty for the next rows."""
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text.encode("utf-8")
 
 
 class ChunkedRows:
     """Rows (a queryset read CHUNK_ROWS at a time, or a list) in chunks, each passed through the view's
-    `decorate` if it has one, with the `.model` that Wagtail's headings read."""
+    `decorate` if it has one, with the `.model` that Wagtail's headings read; `count` says how many went by."""
 
     def __init__(self, rows, decorate=None):
         self.rows = rows
         self.decorate = decorate
         self.model = getattr(rows, "model", None)
+        self.count = 0
 
     def __iter__(self):
         rows = self.rows.iterator(chunk_size=CHUNK_ROWS) if isinstance(self.rows, QuerySet) else iter(self.rows)
         while chunk := list(islice(rows, CHUNK_ROWS)):
+            self.count += len(chunk)
             yield from self.decorate(chunk) if self.decorate else chunk
+
+    def more_than(self, limit):
+        """Whether there are more than `limit` rows, reading at most limit + 1 of them."""
+        if isinstance(self.rows, QuerySet):
+            return self.rows[: limit + 1].count() > limit
+        return len(self.rows) > limit
 
 
 class SafeExportMixin:
-    """For Wagtail's exporting views: CSV cells that never run as formulas, a UTF-8 file name, and
-    files written as the rows are read (CSV streamed, XLSX via a temporary file), never all in memory."""
+    """For Wagtail's exporting views: CSV cells that never run as formulas, a UTF-8 file name, and files
+    written as the rows are read, never all in memory: CSV streamed, XLSX via a temporary file, by the
+    worker when there are more than EXPORT_XLSX_DIRECT_ROWS rows (core/exports/files.py)."""
 
     custom_value_preprocess = {
         **SpreadsheetExportMixin.custom_value_preprocess,
@@ -88,11 +97,28 @@ class SafeExportMixin:
     def get(self, request, *args, **kwargs):
         if not self.is_export:
             return super().get(request, *args, **kwargs)
-        # Wagtail builds the listing's context before exporting, and counts the rows by loading them
-        # all (len()); an export needs only the rows, read in chunks.
+        export_format = request.GET["export"]
+        rows = self.export_rows()
+        # An XLSX file is complete only at its end; of many rows the worker writes it, and the editor gets a
+        # page at once that offers the file when it is ready (core/exports/views.py).
+        if export_format == self.FORMAT_XLSX and rows.more_than(settings.EXPORT_XLSX_DIRECT_ROWS):
+            from .files import start
+
+            return redirect("core_export", start(self, "xlsx").pk)
+        return self.as_spreadsheet(rows, export_format)
+
+    def export_rows(self):
+        """The rows to export, in chunks. Wagtail builds the listing's context before exporting, and counts
+        the rows by loading them all (len()); an export needs only the rows, read in chunks."""
         is_report = hasattr(self, "get_filtered_queryset")
         rows = self.get_filtered_queryset() if is_report else self.get_queryset()
-        return self.as_spreadsheet(ChunkedRows(rows, self.decorate_export_chunk), request.GET["export"])
+        return ChunkedRows(rows, self.decorate_export_chunk)
+
+    def write_xlsx_file(self, output):
+        """Writes the whole export as XLSX into a file (the worker's task); returns the number of rows."""
+        rows = self.export_rows()
+        self.write_xlsx(rows, output)
+        return rows.count
 
     def decorate_export_chunk(self, rows):
         """Adds what the file needs to a chunk of rows, as a report's decorate_paginated_queryset does
@@ -101,24 +127,39 @@ class SafeExportMixin:
         decorate = getattr(self, "decorate_paginated_queryset", None)
         return decorate(rows) if decorate else rows
 
+    def preprocess_field_value(self, field, value, export_format):
+        # Wagtail looks the function up for every cell, through every type it knows; it depends only on the
+        # field, the value's type and the format, so it is looked up once per view for each of those.
+        key = (field, type(value), export_format)
+        try:
+            function = self.export_preprocessors[key]
+        except KeyError:
+            function = self.export_preprocessors[key] = self.get_preprocess_function(field, value, export_format)
+        return value if function is None else function(value)
+
+    @cached_property
+    def export_preprocessors(self):
+        return {}
+
     def stream_csv(self, queryset):
-        lines = super().stream_csv(queryset)
-        # The heading row goes out at once, before any row is read: the download starts within a second.
-        yield next(lines)
-        buffer, size = [], 0
-        for line in lines:
-            buffer.append(line)
-            size += len(line)
-            if size >= CHUNK_BYTES:
-                yield b"".join(buffer)
-                buffer, size = [], 0
-        if buffer:
-            yield b"".join(buffer)
+        """The rows as Swedish Excel opens them (semicolons, a byte order mark), sent CHUNK_BYTES at a time.
+        The heading row goes out at once, before any row is read: the download starts within a second."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, SwedishExcel)
+        writer.writerow([self.get_heading(queryset, field) for field in self.list_export])
+        yield BOM + drain(buffer)
+        for item in queryset:
+            row = self.to_row_dict(item)
+            writer.writerow(
+                [self.preprocess_field_value(field, value, self.FORMAT_CSV) for field, value in row.items()]
+            )
+            if buffer.tell() >= CHUNK_BYTES:
+                yield drain(buffer)
+        if buffer.tell():
+            yield drain(buffer)
 
     def write_csv_response(self, queryset):
-        response = super().write_csv_response(queryset)
-        response.streaming_content = swedish_csv(response.streaming_content)
-        response["Content-Type"] = "text/csv; charset=utf-8"
+        response = StreamingHttpResponse(self.stream_csv(queryset), content_type="text/csv; charset=utf-8")
         # Wagtail quotes the file name as it is; a Swedish slug needs RFC 6266's filename* (UTF-8).
         response["Content-Disposition"] = content_disposition_header(True, f"{self.get_filename()}.csv")
         return response

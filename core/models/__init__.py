@@ -1,6 +1,7 @@
 """Shared models: people, topics, site notices, site settings, page mixins, the rate-limit log
 and the fields of stored e-mail."""
 
+from .exports import ExportFile, ExportState
 from .images import PageImagesMixin
 from .link_alerts import LinkAlert, LinkChange
 from .mixins import ContactsMixin, SiteChromeMixin
@@ -19,6 +20,8 @@ __all__ = [
     "ContactsMixin",
     "ContactSettings",
     "EmailState",
+    "ExportFile",
+    "ExportState",
     "FooterSettings",
     "JobOutcome",
     "LinkAlert",

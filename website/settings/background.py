@@ -40,6 +40,7 @@ PERIODIC_JOBS = [
     ("purge_registrations", 24 * 3600, "command:purge_registrations"),
     ("purge_search_terms", 24 * 3600, "command:purge_search_terms"),
     ("clearsessions", 24 * 3600, "command:clearsessions"),
+    ("purge_exports", 3600, "core.exports.files.purge_expired"),
     ("owner_digests", 7 * 24 * 3600, "editorial.digest.send_owner_digests"),
 ]
 if TASKS_QUEUE == "database":

@@ -233,7 +233,18 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Compressed files with content hashes in their names, cached for a year by whitenoise.
     "staticfiles": {"BACKEND": "core.storage.StaticFilesStorage"},
+    # Export files the worker writes for one editor (core/exports/): outside MEDIA_ROOT and without a URL,
+    # served only through the admin's download view. Several servers need the folder shared.
+    "exports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": os.environ.get("EXPORTS_DIR") or str(BASE_DIR / "var" / "exports"), "base_url": None},
+    },
 }
+# An XLSX export of more rows than this is written by the worker while the editor waits on a page that
+# offers the file when it is ready; fewer rows are written in the request. CSV is always streamed.
+EXPORT_XLSX_DIRECT_ROWS = int(os.environ.get("EXPORT_XLSX_DIRECT_ROWS", "1000"))
+# Export files (personal data, often) are removed this long after they were asked for.
+EXPORT_KEEP_HOURS = int(os.environ.get("EXPORT_KEEP_HOURS", "24"))
 
 # Complex pages can exceed Django's default number of fields in the page editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
