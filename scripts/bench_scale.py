@@ -102,6 +102,12 @@ def main():
     parser.add_argument("--requests", type=int, default=20, help="requests per URL for the median (20)")
     parser.add_argument("--measure-only", action="store_true", help="measure the database as it is, build nothing")
     parser.add_argument("--seed", default="1", help="seed of grow_site (1)")
+    parser.add_argument(
+        "--busiest-share",
+        type=int,
+        default=10,
+        help="the page with most answers gets 1/N of them, to measure deleting it (10: 100,000 of 1,000,000)",
+    )
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--public-only", action="store_true", help="only the public pages, feeds and search")
     parser.add_argument("--baseline", help="a --json file of an earlier run, printed as the first columns")
@@ -145,6 +151,7 @@ def main():
                     "--pages", pages,
                     "--answers", answers,
                     "--registrations", registrations,
+                    "--busiest-page-answers", str(size[1] // args.busiest_share),
                     "--seed", args.seed,
                 )  # fmt: skip
                 log(f"  grown in {time.monotonic() - started:.0f} s")

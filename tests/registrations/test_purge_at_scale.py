@@ -108,3 +108,21 @@ def test_deleting_a_page_deletes_its_answers_by_page_not_one_by_one(event):
     # By page, not by answer (Wagtail deletes the specific page and then the page, so it may be twice).
     assert answer_deletes and all('"page_id" IN' in sql for sql in answer_deletes)
     assert len(queries) < 150
+
+
+def test_deleting_a_page_in_the_admin_takes_as_many_queries_for_500_answers_as_for_5(admin_client, event_index):
+    few, many = ended_event(event_index), ended_event(event_index)
+    for page, count in ((few, 5), (many, 500)):
+        FeedbackResponse.objects.bulk_create(
+            FeedbackResponse(page=page, helpful=n % 2 == 0, token=f"svar-{page.pk}-{n}") for n in range(count)
+        )
+
+    def delete(page):
+        with CaptureQueriesContext(connection) as queries:
+            response = admin_client.post(f"/admin/pages/{page.pk}/delete/")
+        assert response.status_code == 302
+        return len(queries)
+
+    small = delete(few)  # first, so that anything done once per process counts against the small one
+    assert delete(many) <= small
+    assert not FeedbackResponse.objects.exists()
