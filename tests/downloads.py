@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 import feedparser
+import openpyxl
 from icalendar import Calendar
 
 
@@ -98,3 +99,13 @@ def download_name(response):
     message = email.message.Message()
     message["Content-Disposition"] = value
     return message.get_filename()
+
+
+def xlsx_sheet(client, url, params, capture_on_commit):
+    """The sheet of an XLSX export: the file sent at once, or (many rows, or a report summed in Python)
+    written by the worker when the request commits and downloaded from the page the editor is sent to."""
+    with capture_on_commit(execute=True):
+        response = client.get(url, params)
+    if response.status_code == 302:
+        response = client.get(response["Location"] + "fil/")
+    return openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active

@@ -57,7 +57,8 @@ def listing_view(export, user):
     request = HttpRequest()
     request.method = "GET"
     request.path = request.path_info = export.source
-    request.GET = QueryDict(export.query)
+    request.GET = QueryDict(export.query, mutable=True)
+    request.GET["export"] = "xlsx"  # the view knows it writes a file, as in the editor's request
     request.user = user
     view = view_class(**match.func.view_initkwargs)
     view.setup(request, *match.args, **match.kwargs)

@@ -1,15 +1,13 @@
 """Editors read the answers in the admin: counts per page, comments, exports, and who may see them."""
 
 import datetime as dt
-import io
 
-import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from tests.downloads import download_name, parse_csv
+from tests.downloads import download_name, parse_csv, xlsx_sheet
 from tests.feedback.factories import FeedbackResponseFactory
 from tests.home.factories import ContentPageFactory
 from tests.pages import soup, table_rows
@@ -123,10 +121,11 @@ def test_the_csv_export_cannot_smuggle_in_a_formula(admin_client, answered_pages
     assert content.startswith("Sida;") and ";=HYPERLINK" not in content and '"=HYPERLINK' not in content
 
 
-def test_the_xlsx_export_holds_every_page_with_its_counts(admin_client, answered_pages):
-    response = admin_client.get(REPORT, {"export": "xlsx"})
+def test_the_xlsx_export_holds_every_page_with_its_counts(
+    admin_client, answered_pages, django_capture_on_commit_callbacks
+):
+    sheet = xlsx_sheet(admin_client, REPORT, {"export": "xlsx"}, django_capture_on_commit_callbacks)
 
-    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     values = list(sheet.values)
     assert values[0][:6] == ("Sida", "Adress", "Ja", "Nej", "Svar", "Andel ja (%)")
     by_title = {row[0]: row for row in values[1:]}
@@ -267,14 +266,12 @@ def test_the_csv_export_opens_in_swedish_excel(admin_client, home_page):
     assert row[5] == "66,7"  # a share of two in three: one decimal, after a comma
 
 
-def test_the_xlsx_export_rounds_shares(admin_client, home_page):
+def test_the_xlsx_export_rounds_shares(admin_client, home_page, django_capture_on_commit_callbacks):
     page = ContentPageFactory(parent=home_page, title="Tre svar")
     for helpful in (True, True, False):
         FeedbackResponseFactory(page=page, helpful=helpful)
 
-    response = admin_client.get(REPORT, {"export": "xlsx"})
-
-    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    sheet = xlsx_sheet(admin_client, REPORT, {"export": "xlsx"}, django_capture_on_commit_callbacks)
     row = next(row for row in sheet.values if row[0] == "Tre svar")
     assert row[5] == 66.7
 
