@@ -5,6 +5,8 @@ import datetime as dt
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.downloads import download_name, parse_csv, xlsx_sheet
@@ -113,6 +115,18 @@ def test_the_csv_export_holds_every_page_with_its_counts(admin_client, answered_
     assert by_title["Om oss"][2:6] == ["3", "1", "4", "75"]
     assert by_title["Kontakt"][2:6] == ["1", "3", "4", "25"]
     assert "Telefontider saknas" in by_title["Kontakt"][6]
+
+
+def test_the_csv_heading_goes_out_before_the_rows_are_summed(admin_client, answered_pages):
+    response = admin_client.get(REPORT, {"export": "csv"})
+    chunks = iter(response.streaming_content)
+
+    with CaptureQueriesContext(connection) as queries:
+        first = next(chunks)
+
+    assert first.decode("utf-8-sig").startswith("Sida;Adress;Ja;Nej")
+    assert len(queries) == 0
+    assert b"Om oss" in b"".join(chunks)
 
 
 def test_the_csv_export_cannot_smuggle_in_a_formula(admin_client, answered_pages):
