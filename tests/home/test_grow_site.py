@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import Count
 from django.test import Client
 from wagtail.models import Page
 
@@ -35,6 +36,16 @@ def test_the_site_grows_to_the_sizes_given_and_no_further(demo_site):
     grow(**target)
     assert sizes() == tuple(target.values())
     assert Status.CONFIRMED in set(Registration.objects.values_list("status", flat=True))
+
+
+def test_the_page_with_most_answers_grows_to_the_number_given(demo_site):
+    grow(answers=FeedbackResponse.objects.count() + 300)
+    busiest = FeedbackResponse.objects.values("page").annotate(n=Count("pk")).order_by("-n", "page").first()
+
+    grow(**{"busiest-page-answers": busiest["n"] + 250})
+    grow(**{"busiest-page-answers": busiest["n"] + 250})
+
+    assert FeedbackResponse.objects.filter(page=busiest["page"]).count() == busiest["n"] + 250
 
 
 def test_new_pages_keep_the_tree_valid_and_are_served_and_found(demo_site):
