@@ -1,10 +1,13 @@
 """The editor's side of a background export: a page that says the file is being prepared and offers it
 when it is ready, and the download, for the editor who asked while they may still see the listing."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -13,6 +16,8 @@ from core.models import ExportFile, ExportState
 
 from . import XLSX_CONTENT_TYPE
 from .files import listing_view, may_export
+
+LATE_AFTER = dt.timedelta(minutes=15)
 
 
 def own_export(request, pk):
@@ -34,8 +39,11 @@ class ExportStatusView(WagtailAdminTemplateMixin, TemplateView):
         return f"Export: {self.export.filename}"
 
     def get_context_data(self, **kwargs):
+        export = self.export
+        # A file still not written after this long: no worker is running, or it stopped while writing.
+        late = export.state == ExportState.PENDING and export.created_at < timezone.now() - LATE_AFTER
         return super().get_context_data(
-            export=self.export, ExportState=ExportState, keep_hours=settings.EXPORT_KEEP_HOURS, **kwargs
+            export=export, late=late, ExportState=ExportState, keep_hours=settings.EXPORT_KEEP_HOURS, **kwargs
         )
 
 

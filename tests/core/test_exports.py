@@ -133,6 +133,16 @@ def test_while_the_file_is_prepared_the_page_says_so(client, event):
     assert client.get(f"/admin/exporter/{export.pk}/fil/").status_code == 404
 
 
+def test_a_file_not_written_after_a_quarter_of_an_hour_is_said_to_be_late(client, event):
+    user = editor(client)
+    export = ExportFile.objects.create(user=user, source=LIST, filename="anmalningar.xlsx")
+    ExportFile.objects.filter(pk=export.pk).update(created_at=timezone.now() - dt.timedelta(minutes=16))
+
+    page = client.get(f"/admin/exporter/{export.pk}/").content.decode()
+
+    assert "Bakgrundsprocessen kanske inte körs" in page and "Filen förbereds." not in page
+
+
 def test_nobody_else_sees_the_page_or_the_file(client, event, django_capture_on_commit_callbacks):
     add_registrations(event, 8)
     editor(client)
