@@ -35,6 +35,7 @@ def server_env(workdir, database_url, **extra):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "STATIC_ROOT": str(Path(workdir) / "static"),
         "MEDIA_ROOT": str(Path(workdir) / "media"),
+        "EXPORTS_DIR": str(Path(workdir) / "exports"),
         "SERVE_MEDIA": "1",
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_HSTS_SECONDS": "0",

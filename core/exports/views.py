@@ -38,6 +38,9 @@ class ExportStatusView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_title(self):
         return f"Export: {self.export.filename}"
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         export = self.export
         # A file still not written after this long: no worker is running, or it stopped while writing.

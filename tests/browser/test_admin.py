@@ -6,6 +6,7 @@ import pytest
 
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_privacy_and_calendar import RECORD_CSP_VIOLATIONS
+from tests.servers import shell
 
 pytestmark = pytest.mark.browser
 
@@ -136,3 +137,31 @@ def test_the_save_bar_is_reachable_on_a_phone(admin_site, context_factory, tally
     save.click()
     page.locator(".messages .success").wait_for()
     tally(page.url, checks=2)
+
+
+ASK_FOR_EXPORT = """
+from django.contrib.auth import get_user_model
+from core.models import ExportFile
+user = get_user_model().objects.get(username={username!r})
+print(ExportFile.objects.create(user=user, source="/admin/anmalningar/", filename="anmalningar.xlsx").pk)
+"""
+WRITE_EXPORT = "from core.exports.files import write_export; print(write_export.call({export_id!r}))"
+
+
+def test_the_export_page_offers_the_file_as_soon_as_the_worker_has_written_it(admin_site, context_factory, tally):
+    page = log_in(context_factory(), admin_site, "admin")
+    export_id = shell(admin_site["env"], ASK_FOR_EXPORT.format(username=admin_site["users"]["admin"]))
+    page.goto(f"{admin_site['url']}/admin/exporter/{export_id}/")
+    status = page.locator("[data-export-status]")
+    assert "Filen förbereds." in status.inner_text()
+
+    # The worker writes the file; the page, left alone, looks again and offers it.
+    shell(admin_site["env"], WRITE_EXPORT.format(export_id=export_id))
+    link = page.get_by_role("link", name="Ladda ner anmalningar.xlsx")
+    link.wait_for(timeout=15_000)
+    page.screenshot(path=str(SCREENSHOTS / "export-ready.png"))
+    with page.expect_download() as download:
+        link.click()
+
+    assert download.value.suggested_filename == "anmalningar.xlsx"
+    tally(page.url, 2)

@@ -75,7 +75,7 @@ def test_a_long_list_is_prepared_by_the_worker_and_offered_when_ready(
     assert response.status_code == 302 and response["Location"] == f"/admin/exporter/{export.pk}/"
     assert export.state == ExportState.DONE and export.rows == 12
     page = client.get(response["Location"]).content.decode()
-    assert "Filen är klar: 12 rader." in page
+    assert "Filen är klar: 12 rader." in page and "Export: anmalningar.xlsx" in page
     assert "Ladda ner anmalningar.xlsx" in page and "kan bara hämtas av dig" in page
     download = client.get(f"/admin/exporter/{export.pk}/fil/")
     assert download.status_code == 200
