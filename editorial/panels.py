@@ -16,7 +16,7 @@ from core.models import SiteNotice
 from core.page_titles import readable_page_ids, title_for
 from events.models import ConferencePage, EventStatus, NetworkPage, SeminarPart, SeminarSeriesPage, event_union
 from feedback.access import can_view_feedback
-from feedback.summary import page_totals, start_of_day
+from feedback.summary import PageTotals, start_of_day
 from registrations.models import Registration
 
 UPCOMING_DAYS = 30
@@ -132,19 +132,21 @@ class LeastHelpfulPanel(DashboardPanel):
 
     def get_context_data(self, parent_context=None):
         # The days from the reports' daily summary and today's answers (feedback/summary.py), not every
-        # answer of the 90 days; a row per page to sort here.
+        # answer of the 90 days, sorted in the database: the LIMIT rows shown are all that is read.
         since = start_of_day(timezone.localdate() - dt.timedelta(days=FEEDBACK_DAYS))
-        rows = [row for row in page_totals(since, latest=False) if row["total_count"] >= MIN_ANSWERS]
-        rows.sort(key=lambda row: (row["yes_share"], -row["total_count"], row["page"]))
+        totals = PageTotals(since, min_answers=MIN_ANSWERS, ordering=["yes_share", "-total_count", "page"])
+        rows = totals[:LIMIT]
+        readable = readable_page_ids(self.user, [row.page for row in rows])
         pages = [
-            {"page_id": row["page"], "yes": row["yes_count"], "total": row["total_count"], "share": row["yes_share"]}
-            for row in rows[:LIMIT]
+            {
+                "page_id": row.page,
+                "title": title_for(row.page, row.title, readable),
+                "yes": row.yes_count,
+                "total": row.total_count,
+                "share": row.yes_share,
+            }
+            for row in rows
         ]
-        ids = [row["page_id"] for row in pages]
-        titles = dict(Page.objects.filter(pk__in=ids).values_list("pk", "title"))
-        readable = readable_page_ids(self.user, ids)
-        for row in pages:
-            row["title"] = title_for(row["page_id"], titles.get(row["page_id"], ""), readable)
         return {"pages": pages, "days": FEEDBACK_DAYS, "min_answers": MIN_ANSWERS}
 
 

@@ -12,9 +12,10 @@ from the answers themselves, so they are always up to date.
 import datetime as dt
 
 from django.db import connection, transaction
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, DateTimeField, Max, Q, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
+from wagtail.models import Page
 
 from .models import FeedbackDay, FeedbackResponse, FeedbackSummaryState, FeedbackTotal
 
@@ -119,79 +120,181 @@ def summarized_through():
     return FeedbackSummaryState.objects.filter(pk=1).values_list("through", flat=True).first()
 
 
-def _summed(start, end, locale, pages, latest, through):
-    """{page: [Ja, Nej, newest]} from the summary for the days of [start, end) up to `through`."""
-    if start is None and end is None:
-        rows = FeedbackTotal.objects.all()
-    else:
-        rows = FeedbackDay.objects.filter(day__lte=through)
-        if start is not None:
-            rows = rows.filter(day__gte=timezone.localdate(start))
-        if end is not None:
-            rows = rows.filter(day__lt=timezone.localdate(end))
-    if locale is not None:
-        rows = rows.filter(locale=locale)
-    if pages is not None:
-        rows = rows.filter(page__in=pages)
-    rows = rows.order_by().values("page").annotate(yes=Sum("yes_count"), no=Sum("no_count"))
-    if latest:
-        rows = rows.annotate(latest=Max("latest_at")).values_list("page", "yes", "no", "latest")
-        return {page: [yes, no, newest] for page, yes, no, newest in rows}
-    return {page: [yes, no, None] for page, yes, no in rows.values_list("page", "yes", "no")}
+# The orderings a report may ask for, with the SQL each sorts by; ties go by title, then page.
+ORDERINGS = {
+    "page": "t.page",
+    "title": "p.title",
+    "yes_count": "t.yes_count",
+    "no_count": "t.no_count",
+    "total_count": "t.total_count",
+    "yes_share": "t.yes_share",
+    "latest_response_at": "t.latest_response_at",
+}
 
 
-def _live(start, end, locale, pages, latest):
-    """The same from the answers themselves, for the time after the summary."""
-    rows = FeedbackResponse.objects.counted().between(start, end).in_locale(locale).order_by()
-    if pages is not None:
-        rows = rows.filter(page__in=pages)
-    # Counting the page column (never empty), not the id: the counts then come from the index of times,
-    # pages, answers and states alone.
-    rows = rows.values("page").annotate(
-        yes=Count("page", filter=Q(helpful=True)), no=Count("page", filter=~Q(helpful=True))
-    )
-    if latest:
-        rows = rows.annotate(latest=Max("created_at"))
-    return rows
+class PageTotals:
+    """The pages with counted answers in [start, end) (midnights, Swedish time; either end open), in `locale`
+    (all languages when None), with at least `min_answers`: each page's Ja, Nej, all, share of Ja (in
+    percent) and newest answer, summed from the daily summary and the answers it does not hold yet (today's
+    at least), grouped, sorted and paginated in the database.
 
+    Django's paginator reads it as it reads a queryset: `count()` is one query and a slice another, which
+    reads only the rows it returns, so a report of 10,000 pages builds 50 rows in Python, not 10,000.
+    """
 
-def page_totals(start=None, end=None, locale=None, pages=None, latest=True):
-    """Per page with counted answers in [start, end) (midnights, Swedish time; either end open), in
-    `locale` (all languages when None) and among `pages` (ids; all when None): a dict of page,
-    yes_count, no_count, total_count, yes_share (in percent) and, if `latest`, latest_response_at (its
-    timestamps are a good part of the time for 10,000 pages). Three or four queries, whatever the
-    number of answers."""
-    for _attempt in range(3):
-        through = summarized_through()
-        totals = _summed(start, end, locale, pages, latest, through) if through is not None else {}
-        # The totals are as new as `through` was when they were read, unless a run of `summarize` came
-        # in between (they change together in one transaction): then read them again.
-        if through is None or summarized_through() == through:
-            break
-    live_from = start_of_day(through + ONE_DAY) if through is not None else None
-    if live_from is not None and start is not None:
-        live_from = max(live_from, start)
-    elif live_from is None:
-        live_from = start
-    if end is None or live_from is None or live_from < end:
-        for row in _live(live_from, end, locale, pages, latest):
-            counts = totals.setdefault(row["page"], [0, 0, None])
-            counts[0] += row["yes"]
-            counts[1] += row["no"]
-            if latest:
-                counts[2] = max(filter(None, (counts[2], row["latest"])))
-    rows = []
-    for page, (yes, no, newest) in totals.items():
-        total = yes + no
-        if total:
-            rows.append(
-                {
-                    "page": page,
-                    "yes_count": yes,
-                    "no_count": no,
-                    "total_count": total,
-                    "yes_share": yes * 100 / total,
-                    "latest_response_at": newest,
-                }
+    ordered = True
+
+    def __init__(self, start=None, end=None, locale=None, min_answers=1, ordering=("-no_count",)):
+        self.start, self.end, self.locale, self.min_answers = start, end, locale, min_answers
+        self.ordering = tuple(field for field in ordering if field.lstrip("-") in ORDERINGS)
+        self._through = None
+        self._count = None
+
+    def order_by(self, *ordering):
+        return PageTotals(self.start, self.end, self.locale, self.min_answers, ordering)
+
+    def _arms(self, through):
+        """The summary's rows and the later answers grouped by page: (page, yes_count, no_count, latest_at)."""
+        arms = []
+        columns = ("page", "yes_count", "no_count", "latest_at")
+        if through is not None:
+            if self.start is None and self.end is None:
+                rows = FeedbackTotal.objects.all()
+            else:
+                rows = FeedbackDay.objects.filter(day__lte=through)
+                if self.start is not None:
+                    rows = rows.filter(day__gte=timezone.localdate(self.start))
+                if self.end is not None:
+                    rows = rows.filter(day__lt=timezone.localdate(self.end))
+            if self.locale is not None:
+                rows = rows.filter(locale=self.locale)
+            arms.append(rows.order_by().values(*columns))
+        live_from = start_of_day(through + ONE_DAY) if through is not None else None
+        if live_from is not None and self.start is not None:
+            live_from = max(live_from, self.start)
+        elif live_from is None:
+            live_from = self.start
+        if self.end is None or live_from is None or live_from < self.end:
+            answers = FeedbackResponse.objects.counted().between(live_from, self.end).in_locale(self.locale)
+            # Counting the page column (never empty), not the id: the counts then come from the index of
+            # times, pages, answers and states alone.
+            arms.append(
+                answers.order_by()
+                .values("page")
+                .annotate(
+                    yes_count=Count("page", filter=Q(helpful=True)),
+                    no_count=Count("page", filter=~Q(helpful=True)),
+                    latest_at=Max("created_at"),
+                )
+                .values(*columns)
             )
-    return rows
+        return arms
+
+    def _grouped(self, through):
+        """SQL and parameters of a row per page: the arms' rows summed over one UNION ALL."""
+        parts = [arm.query.sql_with_params() for arm in self._arms(through)]
+        if not parts:
+            return None, []
+        union = " UNION ALL ".join(sql for sql, _params in parts)
+        sql = (
+            "SELECT page, SUM(yes_count) AS yes_count, SUM(no_count) AS no_count,"
+            " SUM(yes_count) + SUM(no_count) AS total_count,"
+            " SUM(yes_count) * 100.0 / NULLIF(SUM(yes_count) + SUM(no_count), 0) AS yes_share,"
+            f" MAX(latest_at) AS latest_response_at FROM ({union}) AS answered GROUP BY page"
+        )
+        return sql, [param for _sql, part in parts for param in part]
+
+    def _read(self, query):
+        """Runs `query(grouped SQL, params)` and returns its rows, read again if a run of `summarize` came in
+        between reading the summary's day and the rows (they change together in one transaction)."""
+        for _attempt in range(3):
+            through = self._through if self._through is not None else summarized_through()
+            sql, params = self._grouped(through)
+            rows = [] if sql is None else query(sql, params)
+            self._through = summarized_through()
+            if self._through == through:
+                break
+        return rows
+
+    def _fetch(self, sql, params):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def count(self):
+        if self._count is None:
+            self._count = self._read(
+                lambda sql, params: self._fetch(
+                    f"SELECT COUNT(*) FROM ({sql}) AS t WHERE t.total_count >= %s", [*params, self.min_answers]
+                )
+            )
+            self._count = self._count[0][0] if self._count else 0
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def _rows(self, limit=None, offset=0):
+        order = []
+        for field in (*self.ordering, "title", "page"):
+            direction = " DESC" if field.startswith("-") else ""
+            order.append(ORDERINGS[field.lstrip("-")] + direction)
+        page = connection.ops.quote_name(Page._meta.db_table)
+        window = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
+
+        def query(sql, params):
+            return self._fetch(
+                "SELECT t.page, p.title, p.url_path, t.yes_count, t.no_count, t.total_count, t.yes_share,"
+                f" t.latest_response_at FROM ({sql}) AS t INNER JOIN {page} AS p ON p.id = t.page"
+                f" WHERE t.total_count >= %s ORDER BY {', '.join(order)}{window}",
+                [*params, self.min_answers],
+            )
+
+        return [PageTotal(*row) for row in self._read(query)]
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            if index.step not in (None, 1) or (index.start or 0) < 0 or (index.stop is not None and index.stop < 0):
+                raise ValueError("PageTotals takes a plain slice")
+            start = index.start or 0
+            if index.stop is None:
+                return self._rows()[start:]
+            return self._rows(max(index.stop - start, 0), start)
+        return self._rows(1, index)[0]
+
+    def __iter__(self):
+        return iter(self._rows())
+
+
+def as_datetime(value):
+    """A timestamp as the database cursor gives it (SQLite gives text in UTC), as an aware datetime."""
+    value = DateTimeField().to_python(value)
+    return timezone.make_aware(value, dt.UTC) if value is not None and timezone.is_naive(value) else value
+
+
+class PageTotal:
+    """One page's row of the report, with `pk` for links and permissions."""
+
+    def __init__(self, page, title, url_path, yes_count, no_count, total_count, yes_share, latest_response_at):
+        self.pk = self.page = page
+        self.title, self.url_path = title, url_path
+        # Sums of counts are decimals in PostgreSQL.
+        self.yes_count, self.no_count, self.total_count = int(yes_count), int(no_count), int(total_count)
+        self.yes_share = float(yes_share)
+        self.latest_response_at = as_datetime(latest_response_at)
+
+    def as_dict(self):
+        return {
+            "page": self.page,
+            "yes_count": self.yes_count,
+            "no_count": self.no_count,
+            "total_count": self.total_count,
+            "yes_share": self.yes_share,
+            "latest_response_at": self.latest_response_at,
+        }
+
+
+def page_totals(start=None, end=None, locale=None):
+    """Every page's row of PageTotals as a dict (page, yes_count, no_count, total_count, yes_share,
+    latest_response_at): for a few pages and for tests; the reports paginate PageTotals itself."""
+    return [row.as_dict() for row in PageTotals(start, end, locale)]

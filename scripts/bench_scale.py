@@ -68,6 +68,8 @@ def cell(figure, export=False):
     if "error" in figure:
         return figure["error"]
     text = f"{figure['median_ms']:.0f} ms/{figure['queries']}q"
+    if "cpu_ms" in figure:
+        text += f" cpu {figure['cpu_ms']:.0f}"
     if export:
         text += f" fb {figure['first_byte_ms']:.0f} ms {figure['peak_mb']:.0f} MB"
     return text
@@ -81,7 +83,7 @@ def table(columns):
         labels = list(dict.fromkeys(label for figures in columns for label in figures.get(section, {})))
         if not labels:
             continue
-        width = 44 if export else 26
+        width = 44 if export else 30
         lines.append("")
         lines.append(f"{section:34}" + "".join(f"{heading:>{width}}" for heading in headings))
         lines.append("-" * (34 + width * len(columns)))
@@ -110,6 +112,7 @@ def main():
     )
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--public-only", action="store_true", help="only the public pages, feeds and search")
+    parser.add_argument("--admin-only", action="store_true", help="only the admin's reports and lists")
     parser.add_argument("--baseline", help="a --json file of an earlier run, printed as the first columns")
     args = parser.parse_args()
 
@@ -133,6 +136,8 @@ def main():
     env.pop("REDIS_URL", None)
     if args.public_only:
         env["BENCH_SCALE_PUBLIC_ONLY"] = "1"
+    if args.admin_only:
+        env["BENCH_SCALE_ADMIN_ONLY"] = "1"
     manage(env, "collectstatic", "--noinput", "-v0")
     columns = json.loads(Path(args.baseline).read_text()) if args.baseline else []
     if args.measure_only:
@@ -160,7 +165,10 @@ def main():
             log("Measuring …")
             columns.append(measure(env, args.requests))
     print(f"# Scale benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPUs, PostgreSQL, page cache off)")
-    print(f"# medians of {args.requests} requests; q: queries; fb: first byte; MB: Python's peak (tracemalloc)")
+    print(
+        f"# medians of {args.requests} requests; q: queries; cpu: ms of Python's CPU time; fb: first byte; "
+        "MB: Python's peak (tracemalloc)"
+    )
     print(table(columns))
     if args.json:
         Path(args.json).write_text(json.dumps(columns, indent=2))

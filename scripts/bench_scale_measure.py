@@ -1,10 +1,12 @@
 """In-process figures for scripts/bench_scale.py: each URL's median time and queries, exports' memory.
 
 Run with the benchmark's environment (production settings, its PostgreSQL database, the page cache
-off). Prints one JSON object: the site's size under "size", and per URL "median_ms", "queries", and
-for exports also "first_byte_ms", "peak_mb" (Python's allocations while the file is produced,
-tracemalloc) and "bytes"; under "deletes", deleting the page with most answers and purging old
-registrations, each timed inside a transaction that is rolled back.
+off). Prints one JSON object: the site's size under "size", and per URL "median_ms", "cpu_ms" (the
+median CPU time of this process, PostgreSQL's not included), "queries", and for exports also
+"first_byte_ms", "peak_mb" (Python's allocations while the file is produced, tracemalloc) and "bytes";
+under "deletes", deleting the page with most answers and purging old registrations, each timed inside
+a transaction that is rolled back. BENCH_SCALE_PUBLIC_ONLY measures only the public pages,
+BENCH_SCALE_ADMIN_ONLY only the admin's reports and lists.
 """
 
 import datetime as dt
@@ -107,24 +109,30 @@ def export_urls():
 
 
 def timed_get(client, url):
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     response = client.get(url, HTTP_HOST=HOST)
-    return response, (time.perf_counter() - started) * 1000
+    return response, (time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000
 
 
 def measure_page(client, url, requests, before=lambda: None):
-    response, _ms = timed_get(client, url)
+    response, _ms, _cpu = timed_get(client, url)
     if response.status_code != 200:
         return {"error": f"HTTP {response.status_code}"}
     before()
     with CaptureQueriesContext(connection) as queries:
         timed_get(client, url)
     count = len(queries.captured_queries)  # read now: the next request empties the query log
-    timings = []
+    timings, cpu = [], []
     for _ in range(requests):
         before()
-        timings.append(timed_get(client, url)[1])
-    return {"median_ms": round(statistics.median(timings), 1), "queries": count}
+        _response, ms, cpu_ms = timed_get(client, url)
+        timings.append(ms)
+        cpu.append(cpu_ms)
+    return {
+        "median_ms": round(statistics.median(timings), 1),
+        "cpu_ms": round(statistics.median(cpu), 1),
+        "queries": count,
+    }
 
 
 def consume(client, url):
@@ -211,6 +219,11 @@ def main():
         "pages": {},
         "exports": {},
     }
+    if os.environ.get("BENCH_SCALE_ADMIN_ONLY"):
+        for label, url in admin_urls():
+            figures["pages"][label] = measure_page(editor, url, requests)
+        print(json.dumps(figures))
+        return
     for label, url in public_urls():
         figures["pages"][label] = measure_page(visitor, url, requests)
 

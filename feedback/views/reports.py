@@ -2,7 +2,6 @@
 
 import datetime as dt
 from collections import defaultdict
-from types import SimpleNamespace
 
 import django_filters
 from django.core.exceptions import PermissionDenied
@@ -23,8 +22,8 @@ from core.page_titles import HIDDEN_TITLE, readable_page_ids, title_for
 from core.page_urls import public_url
 
 from ..access import feedback_permission_policy, may_triage, may_view_page_feedback
-from ..models import FeedbackResponse, FeedbackState, FeedbackTotal
-from ..summary import answer_day, page_totals, refresh_day
+from ..models import FeedbackResponse, FeedbackState
+from ..summary import PageTotals, answer_day, refresh_day
 from .triage_columns import RevisionColumn, StateColumn, decorate_responses
 
 LATEST_COMMENTS = 3
@@ -116,23 +115,6 @@ class DeleteColumn(Column):
         return reverse("feedback_responses:delete", args=[response.pk])
 
 
-class PageTotals(SimpleNamespace):
-    """One page's row of the report: the grouped counts, with `pk` for links and permissions."""
-
-    def __init__(self, row, title, url_path):
-        super().__init__(pk=row["page"], title=title, url_path=url_path, **row)
-
-
-def page_names(ids):
-    """{id: (title, url_path)} of these pages. The pages with summed answers are read through a subquery:
-    a list of 10,000 ids in the SQL would take longer to send and plan than the rows take to read."""
-    pages = Page.objects.values_list("pk", "title", "url_path")
-    names = {pk: (title, url_path) for pk, title, url_path in pages.filter(pk__in=FeedbackTotal.objects.values("page"))}
-    if missing := ids - names.keys():
-        names.update((pk, (title, url_path)) for pk, title, url_path in pages.filter(pk__in=missing))
-    return names
-
-
 class FeedbackPermissionMixin(SafeExportMixin):
     """Feedback reports are for those who may view answers; their exports open safely in Excel."""
 
@@ -193,21 +175,13 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
         return Page.objects.none()
 
     def order_queryset(self, queryset):
-        return queryset  # sorted in get_filtered_queryset, once the titles are known
+        return queryset  # sorted by PageTotals
 
     def get_filtered_queryset(self):
         # A row per page from the daily summary plus the answers it does not hold yet (feedback/summary.py),
-        # 10,000 rows for a big site, sorted here: a paginator over a query would count them again.
-        ordering = self.ordering or "-no_count"
-        # The newest answer of every page only to sort by it; else for the page shown (decorate below).
-        rows = page_totals(*self.period, self.locale, latest=ordering.endswith("latest_response_at"))
-        names = page_names({row["page"] for row in rows})
-        totals = [PageTotals(row, *names.get(row["page"], ("", ""))) for row in rows]
-        field = ordering.lstrip("-")
-        # A stable tiebreak (title, then id) keeps pagination from repeating or skipping equal counts.
-        totals.sort(key=lambda page: (page.title, page.pk))
-        totals.sort(key=lambda page: getattr(page, field), reverse=ordering.startswith("-"))
-        return totals
+        # sorted and paginated in the database: a view reads the 50 rows it shows. Wagtail checks the
+        # ordering against the columns' sort keys; ties go by title, then page, so pages never repeat.
+        return PageTotals(*self.period, self.locale, ordering=[self.ordering or "-no_count"])
 
     def export_rows(self):
         # The rows are summed from the summary in Python: made when the file is written, so the CSV's heading
@@ -223,11 +197,6 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
         for page_id, comment in comments.latest_comments(LATEST_COMMENTS).values_list("page_id", "comment"):
             by_page[page_id].append(comment)
         readable = readable_page_ids(self.request.user, [page.pk for page in pages])
-        if pages and pages[0].latest_response_at is None and not self.is_export:
-            rows = page_totals(*self.period, self.locale, pages=[page.pk for page in pages])
-            newest = {row["page"]: row["latest_response_at"] for row in rows}
-            for page in pages:
-                page.latest_response_at = newest.get(page.pk)
         for page in pages:
             page.latest_comments = by_page[page.pk]
             page.comments_text = "\n".join(page.latest_comments)
