@@ -2,17 +2,20 @@
 their day again, a deleted page takes its rows, and the report adds today's answers from the rows."""
 
 import datetime as dt
+from contextlib import contextmanager
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.utils import timezone
 from wagtail.models import Locale
 
 from feedback.models import FeedbackDay, FeedbackState, FeedbackTotal
-from feedback.summary import page_totals, rebuild, summarize, summarized_through
+from feedback.summary import PageTotals, page_totals, rebuild, summarize, summarized_through
 from tests.feedback.factories import FeedbackResponseFactory
 from tests.feedback.test_reports import REPORT, cells, make_user
 from tests.home.factories import ContentPageFactory
+from tests.pages import table_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +29,19 @@ def at(day, hour=12):
 
 def answer(page, day, helpful=True, **fields):
     return FeedbackResponseFactory(page=page, helpful=helpful, created_at=at(day), locale=page.locale, **fields)
+
+
+@contextmanager
+def recorded_sql():
+    """The SQL of every query run inside the block (the test client's query log keeps only 9,000)."""
+    queries = []
+
+    def record(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        yield queries
 
 
 def counts(page_totals_rows, page):
@@ -194,3 +210,51 @@ def test_the_language_filter_reads_the_summary_per_language(pages):
 def test_the_summary_is_a_periodic_job():
     jobs = {name: target for name, _seconds, target in settings.PERIODIC_JOBS}
     assert jobs["summarize_feedback"] == "feedback.summary.summarize"
+
+
+def test_a_page_of_the_report_sorts_summary_and_todays_answers_together(home_page):
+    summed, today, both = (ContentPageFactory(parent=home_page, title=title) for title in ("B", "C", "A"))
+    for _ in range(3):
+        answer(summed, YESTERDAY, helpful=False)
+    answer(today, TODAY, helpful=False)
+    answer(both, YESTERDAY, helpful=False)
+    answer(both, TODAY, helpful=False)
+    answer(both, TODAY, helpful=False)
+    summarize()
+
+    rows = PageTotals(ordering=["-no_count"])
+
+    assert rows.count() == 3
+    # A and B have three Nej each: the title decides, so pages never change places between views.
+    assert [(row.title, row.no_count) for row in rows[0:3]] == [("A", 3), ("B", 3), ("C", 1)]
+    assert [row.title for row in rows[1:2]] == ["B"]
+    assert [row.title for row in PageTotals(ordering=["-latest_response_at"])][2] == "B"  # answered yesterday only
+    assert rows[2].latest_response_at == at(TODAY)
+
+
+def test_the_report_reads_only_the_rows_it_shows(admin_client, home_page):
+    for number in range(55):
+        answer(ContentPageFactory(parent=home_page, title=f"Sida {number:02}"), YESTERDAY, helpful=False)
+    summarize()
+
+    with recorded_sql() as queries:
+        first = [row[0] for row in table_rows(admin_client.get(REPORT, {"ordering": "title"}))]
+    second = [row[0] for row in table_rows(admin_client.get(REPORT, {"ordering": "title", "p": "2"}))]
+
+    assert first + second == [f"Sida {number:02}" for number in range(55)]
+    rows_query = next(sql for sql in queries if "UNION ALL" in sql and "ORDER BY" in sql)
+    assert "LIMIT 50" in rows_query  # sorted and cut in the database, not in Python
+
+
+def test_the_least_helpful_panel_reads_its_eight_rows_from_the_database(admin_client, home_page):
+    for number in range(12):
+        page = ContentPageFactory(parent=home_page, title=f"Sida {number:02}")
+        for helpful in (True, False, False):
+            answer(page, YESTERDAY if number % 2 else TODAY, helpful=helpful)
+    summarize()
+
+    with recorded_sql() as queries:
+        assert admin_client.get("/admin/").status_code == 200
+
+    rows_query = next(sql for sql in queries if "UNION ALL" in sql and "ORDER BY" in sql)
+    assert "LIMIT 8" in rows_query
