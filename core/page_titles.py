@@ -5,6 +5,7 @@ of live pages outside every private section, which any visitor can read anyway. 
 pages and unpublished ones show as HIDDEN_TITLE.
 """
 
+from django.db.models import Q
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -12,13 +13,15 @@ HIDDEN_TITLE = "Opublicerad eller skyddad sida"
 
 
 def readable_page_ids(user, page_ids):
-    """The ids among `page_ids` of the pages whose titles `user` may read (two queries at most)."""
+    """The ids among `page_ids` of the pages whose titles `user` may read: one query for the private
+    sections (Wagtail's `public()` reads them) and one for the pages."""
     ids = set(page_ids)
     if not ids:
         return set()
-    public = Page.objects.live().public().filter(pk__in=ids).values_list("pk", flat=True)
-    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    return set(public) | set(editable.filter(pk__in=ids).values_list("pk", flat=True))
+    public = Page.objects.live().public().filter(pk__in=ids)
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change").filter(pk__in=ids)
+    readable = Page.objects.filter(Q(pk__in=public.values("pk")) | Q(pk__in=editable.values("pk")))
+    return set(readable.values_list("pk", flat=True))
 
 
 def title_for(page_id, title, readable_ids):

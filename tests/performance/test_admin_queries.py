@@ -24,10 +24,11 @@ from tests.registrations.factories import OnsiteConferenceFactory, RegistrationF
 pytestmark = pytest.mark.django_db
 
 BUDGET = {
-    "/admin/reports/aterkoppling/": 22,
-    "/admin/reports/aterkoppling/?period_from={week_ago}": 22,
-    "/admin/reports/aterkoppling/?ordering=-latest_response_at": 20,
-    "/admin/reports/kommentarer/": 14,
+    "/admin/": 38,
+    "/admin/reports/aterkoppling/": 16,
+    "/admin/reports/aterkoppling/?period_from={week_ago}": 16,
+    "/admin/reports/aterkoppling/?ordering=-latest_response_at": 16,
+    "/admin/reports/kommentarer/": 13,
     "/admin/anmalningar/": 10,
     "/admin/anmalningar/?status=waitlisted": 10,
     "/admin/reports/anmalningar/": 9,
