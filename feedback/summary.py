@@ -149,6 +149,7 @@ class PageTotals:
         self.ordering = tuple(field for field in ordering if field.lstrip("-") in ORDERINGS)
         self._through = None
         self._count = None
+        self._window = None  # (offset, limit, rows) read by `prefetch`
 
     def order_by(self, *ordering):
         return PageTotals(self.start, self.end, self.locale, self.min_answers, ordering)
@@ -234,33 +235,49 @@ class PageTotals:
     def __len__(self):
         return self.count()
 
-    def _rows(self, limit=None, offset=0):
+    def _rows(self, limit=None, offset=0, with_count=False):
         order = []
         for field in (*self.ordering, "title", "page"):
             direction = " DESC" if field.startswith("-") else ""
             order.append(ORDERINGS[field.lstrip("-")] + direction)
         page = connection.ops.quote_name(Page._meta.db_table)
         window = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        # The number of all rows, counted by the same query (before the LIMIT), if asked for.
+        count = ", COUNT(*) OVER ()" if with_count else ""
 
         def query(sql, params):
             return self._fetch(
                 "SELECT t.page, p.title, p.url_path, t.yes_count, t.no_count, t.total_count, t.yes_share,"
-                f" t.latest_response_at FROM ({sql}) AS t INNER JOIN {page} AS p ON p.id = t.page"
+                f" t.latest_response_at{count} FROM ({sql}) AS t INNER JOIN {page} AS p ON p.id = t.page"
                 f" WHERE t.total_count >= %s ORDER BY {', '.join(order)}{window}",
                 [*params, self.min_answers],
             )
 
-        return [PageTotal(*row) for row in self._read(query)]
+        rows = self._read(query)
+        if with_count:
+            if rows:
+                self._count = rows[0][-1]
+            rows = [row[:-1] for row in rows]
+        return [PageTotal(*row) for row in rows]
+
+    def prefetch(self, offset, limit):
+        """Reads the rows [offset, offset + limit) and the count in one query, for the paginator's count()
+        and slice that follow; a page past the end reads nothing, and the count is then read on its own."""
+        self._window = (offset, limit, self._rows(limit, offset, with_count=True))
 
     def __getitem__(self, index):
         if isinstance(index, slice):
             if index.step not in (None, 1) or (index.start or 0) < 0 or (index.stop is not None and index.stop < 0):
                 raise ValueError("PageTotals takes a plain slice")
             start = index.start or 0
+            if self._window is not None and index.stop is not None:
+                offset, limit, rows = self._window
+                if offset <= start and (index.stop <= offset + limit or len(rows) < limit) and rows:
+                    return rows[start - offset : index.stop - offset]
             if index.stop is None:
                 return self._rows()[start:]
             return self._rows(max(index.stop - start, 0), start)
-        return self._rows(1, index)[0]
+        return self[index : index + 1][0]
 
     def __iter__(self):
         return iter(self._rows())

@@ -188,6 +188,14 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
         # row goes out at once and an XLSX file goes to the worker without making them first.
         return ChunkedRows(LazyRows(self.get_filtered_queryset), self.decorate_export_chunk)
 
+    def paginate_queryset(self, queryset, page_size):
+        # The page asked for is read with the count of all pages in one query; the paginator then counts
+        # and slices without asking the database again.
+        number = self.request.GET.get(self.page_kwarg) or "1"
+        if number.isdigit() and int(number) > 0:
+            queryset.prefetch((int(number) - 1) * page_size, page_size)
+        return super().paginate_queryset(queryset, page_size)
+
     def decorate_paginated_queryset(self, rows):
         # Changed in place: the listing's table already holds these rows.
         pages = list(rows)

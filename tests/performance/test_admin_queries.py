@@ -25,9 +25,9 @@ pytestmark = pytest.mark.django_db
 
 BUDGET = {
     "/admin/": 38,
-    "/admin/reports/aterkoppling/": 16,
-    "/admin/reports/aterkoppling/?period_from={week_ago}": 16,
-    "/admin/reports/aterkoppling/?ordering=-latest_response_at": 16,
+    "/admin/reports/aterkoppling/": 14,
+    "/admin/reports/aterkoppling/?period_from={week_ago}": 14,
+    "/admin/reports/aterkoppling/?ordering=-latest_response_at": 14,
     "/admin/reports/kommentarer/": 13,
     "/admin/anmalningar/": 10,
     "/admin/anmalningar/?status=waitlisted": 10,
