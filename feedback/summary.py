@@ -138,8 +138,9 @@ class PageTotals:
     percent) and newest answer, summed from the daily summary and the answers it does not hold yet (today's
     at least), grouped, sorted and paginated in the database.
 
-    Django's paginator reads it as it reads a queryset: `count()` is one query and a slice another, which
-    reads only the rows it returns, so a report of 10,000 pages builds 50 rows in Python, not 10,000.
+    Django's paginator reads it as it reads a queryset: `count()` and a slice, each one query (or one for
+    both after `prefetch`) that reads only the rows it returns, so a report of 10,000 pages builds the 50
+    rows it shows in Python, not 10,000. `page_totals` gives every row as a dict.
     """
 
     ordered = True
@@ -297,7 +298,7 @@ class PageTotal:
         self.title, self.url_path = title, url_path
         # Sums of counts are decimals in PostgreSQL.
         self.yes_count, self.no_count, self.total_count = int(yes_count), int(no_count), int(total_count)
-        self.yes_share = float(yes_share)
+        self.yes_share = float(yes_share) if yes_share is not None else None
         self.latest_response_at = as_datetime(latest_response_at)
 
     def as_dict(self):
