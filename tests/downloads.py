@@ -102,8 +102,8 @@ def download_name(response):
 
 
 def xlsx_sheet(client, url, params, capture_on_commit):
-    """The sheet of an XLSX export: the file sent at once, or (many rows, or a report summed in Python)
-    written by the worker when the request commits and downloaded from the page the editor is sent to."""
+    """The sheet of an XLSX export: the file sent at once, or (many rows) written by the worker when the
+    request commits and downloaded from the page the editor is sent to."""
     with capture_on_commit(execute=True):
         response = client.get(url, params)
     if response.status_code == 302:

@@ -17,7 +17,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import HeaderButton
 from wagtail.models import Locale, Page
 
-from core.exports import ChunkedRows, LazyRows, SafeExportMixin
+from core.exports import SafeExportMixin
 from core.page_titles import HIDDEN_TITLE, readable_page_ids, title_for
 from core.page_urls import public_url
 
@@ -179,14 +179,11 @@ class FeedbackReportView(FeedbackPermissionMixin, ReportView):
 
     def get_filtered_queryset(self):
         # A row per page from the daily summary plus the answers it does not hold yet (feedback/summary.py),
-        # sorted and paginated in the database: a view reads the 50 rows it shows. Wagtail checks the
-        # ordering against the columns' sort keys; ties go by title, then page, so pages never repeat.
+        # sorted and paginated in the database: a view reads the 50 rows it shows, an export reads its rows
+        # once the CSV's heading has gone out, and counts them (one query) to choose between an XLSX file at
+        # once and one by the worker. Wagtail checks the ordering against the columns' sort keys; ties go by
+        # title, then page, so pages never repeat.
         return PageTotals(*self.period, self.locale, ordering=[self.ordering or "-no_count"])
-
-    def export_rows(self):
-        # The rows are summed from the summary in Python: made when the file is written, so the CSV's heading
-        # row goes out at once and an XLSX file goes to the worker without making them first.
-        return ChunkedRows(LazyRows(self.get_filtered_queryset), self.decorate_export_chunk)
 
     def paginate_queryset(self, queryset, page_size):
         # The page asked for is read with the count of all pages in one query; the paginator then counts
