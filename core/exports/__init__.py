@@ -74,22 +74,11 @@ class ChunkedRows:
             yield from self.decorate(chunk) if self.decorate else chunk
 
     def more_than(self, limit):
-        """Whether there are more than `limit` rows, reading at most limit + 1 of them; rows counted only
-        by making them (LazyRows) are taken to be many."""
+        """Whether there are more than `limit` rows, reading at most limit + 1 of them; rows that cannot be
+        counted without making them all are taken to be many."""
         if isinstance(self.rows, QuerySet):
             return self.rows[: limit + 1].count() > limit
         return len(self.rows) > limit if isinstance(self.rows, Sized) else True
-
-
-class LazyRows:
-    """Rows a report makes in Python (e.g. sums of a summary), made when the file is written: after the CSV
-    heading row has gone out, or by the worker."""
-
-    def __init__(self, make):
-        self.make = make
-
-    def __iter__(self):
-        return iter(self.make())
 
 
 class SafeExportMixin:
