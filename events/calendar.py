@@ -1,13 +1,14 @@
 """iCalendar (RFC 5545) files for events, series parts and the feed of upcoming events."""
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from core.text import multi_line, single_line
 
@@ -49,9 +50,10 @@ def build_calendar(entries, name=""):
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    if single_line(name):
-        cal.add("x-wr-calname", single_line(name))
+    if calendar_name := single_line(name):
+        cal.add("x-wr-calname", calendar_name)
     stamp = timezone.now().astimezone(dt.UTC)
+    tzids = set()
     for entry in entries:
         event = Event()
         event.add("uid", entry.uid)
@@ -64,10 +66,11 @@ def build_calendar(entries, name=""):
         else:
             event.add("dtstart", entry.start)
             event.add("dtend", entry.end or entry.start)
-        if multi_line(entry.description):
-            event.add("description", multi_line(entry.description))
-        if single_line(entry.location):
-            event.add("location", single_line(entry.location))
+            tzids.update(event[name].params.get("TZID") for name in ("dtstart", "dtend"))
+        if description := multi_line(entry.description):
+            event.add("description", description)
+        if location := single_line(entry.location):
+            event.add("location", location)
         if entry.url:
             event.add("url", single_line(entry.url))
         event.add("status", "CANCELLED" if entry.cancelled else "CONFIRMED")
@@ -75,8 +78,20 @@ def build_calendar(entries, name=""):
         if entry.last_modified:
             event.add("last-modified", entry.last_modified.astimezone(dt.UTC))
         cal.add_component(event)
-    cal.add_missing_timezones()
+    # What Calendar.add_missing_timezones() adds, without walking every event again to find the TZIDs
+    # in use, and each VTIMEZONE built once per process (icalendar asks its users to cache them).
+    vtimezones = [_vtimezone(tzid) for tzid in sorted(tzids - {None, "UTC"})]
+    cal.subcomponents[:0] = [vtimezone for vtimezone in vtimezones if vtimezone is not None]
     return cal
+
+
+@functools.cache
+def _vtimezone(tzid):
+    """The VTIMEZONE of a TZID, or None for one icalendar does not know; shared, so never changed."""
+    try:
+        return Timezone.from_tzid(tzid)
+    except ValueError:
+        return None
 
 
 def ics_response(entries, filename, name="", download=True):

@@ -21,7 +21,6 @@ from events import calendar
 
 from .all_events import EVENT_MODELS, EventRows, event_union
 from .choices import EventFormat
-from .conference import ConferencePage
 from .series import SeminarSeriesPage
 
 PER_PAGE = 10
@@ -35,6 +34,20 @@ SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 # these columns: building and reading the full rows of three page types cost more than the rest of a
 # listing. A card that shows another field must add it here (the query budgets would catch it).
 CARD_FIELDS = (*PAGE_CARD_FIELDS, *CARD_IMAGE_FIELDS, "start", "end", "city", "event_format", "status", "webcast_url")
+# What an event's calendar entries read (EventMixin.calendar_entries); a type whose entries read more
+# names it in `calendar_extra_fields` (a network its meetings).
+CALENDAR_FIELDS = (
+    *PAGE_CARD_FIELDS,
+    "start",
+    "end",
+    "venue",
+    "address",
+    "city",
+    "webcast_url",
+    "status",
+    "calendar_sequence",
+    "calendar_changed_at",
+)
 
 
 def _upcoming_q(now):
@@ -92,11 +105,9 @@ def load_events(rows, for_calendar=False):
                 # A series card tells whether a part is on now: its parts in one query.
                 queryset = queryset.prefetch_related("parts")
         else:
-            queryset = queryset.select_related("registration_page")
-            if model is ConferencePage:
-                # A conference's entry is its dates, place, intro and status: not its body, speakers or
-                # contacts, the bulk of each row (a full feed holds 150 entries).
-                queryset = queryset.defer_streamfields()
+            # An entry is the event's dates, place, intro, status and calendar version: not its body,
+            # speakers, contacts or registration, the bulk of each row (a full feed holds 150 entries).
+            queryset = queryset.only(*CALENDAR_FIELDS, *getattr(model, "calendar_extra_fields", ()))
             if model is SeminarSeriesPage:
                 queryset = queryset.prefetch_related("parts")
         for page in queryset:

@@ -60,6 +60,8 @@ class NetworkPage(EventMixin, OwnershipMixin, PageImagesMixin, SiteChromeMixin, 
 
     dates_required = False
     default_format = EventFormat.NETWORK
+    # Its calendar entries are its meetings (events.models.index.CALENDAR_FIELDS has the rest).
+    calendar_extra_fields = ("meetings",)
 
     content_panels = (
         Page.content_panels
