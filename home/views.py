@@ -4,6 +4,7 @@ import re
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.formats import number_format
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
@@ -12,12 +13,15 @@ from wagtail.models import Locale, Page
 from core.images import prefetch_card_images
 from core.models import Topic, localized_topics
 from core.pagination import filter_query, paginate, requested_page
+from core.search_backend import count_at_most
 from core.sites import site_root
 from events.models.index import event_ids, load_events
 from home.search import clean_query, excerpt, type_label
 from knowledge.models import KnowledgePage
 
 RESULTS_PER_PAGE = 10
+# Results are counted up to this many; past it the page says "more than" and offers as many pages.
+COUNT_LIMIT = 1000
 TOPIC_LIMIT = 20
 TOPIC_SLUG = re.compile(r"[-\w]{1,100}")
 
@@ -26,29 +30,21 @@ TOPIC_SLUG = re.compile(r"[-\w]{1,100}")
 def search(request):
     """Search results across every live, public page, with editors' promoted results first.
 
-    The results are read when the template first asks for them, inside a `{% cache %}` fragment keyed
-    on the cache generation, the query and the page number: a query asked again before the next change
-    to the site (common words are asked often) is answered without searching again.
+    Everything the results need (promotions, the count, the page of rows) is read when the template
+    first asks for them, inside a `{% cache %}` fragment keyed on the cache generation, the query and
+    the page number: a query asked again before the next change to the site (common words are asked
+    often) is answered without searching. Saving or removing a promotion starts a new generation.
     """
     query = clean_query(request.GET.get("q", ""))
-    promotions, results = [], None
+    results = None
     # Asked once here; the menu and the feed links read the start page from the context.
     locale = Locale.get_active()
     root = site_root(request, locale)
     if query:
-        # Per language: /sok/ finds the Swedish pages, /en/sok/ the English ones (docs/translation.md).
-        pages = Page.objects.live().public().filter(locale=locale)
-        if root:
-            pages = pages.descendant_of(root, inclusive=True)
+        # Counted for the editors' search statistics whether the answer comes from the cache or not.
         search_query = Query.get(query)
         search_query.add_hit()
-        # Only promotions of pages the search itself may show: live, public and in this site.
-        promotions = list(search_query.editors_picks.filter(page__in=pages).select_related("page"))
-        promoted_ids = {promo.page_id for promo in promotions}
-        for promo in promotions:
-            promo.row = _row(promo.page.specific)
-        found = pages.exclude(pk__in=promoted_ids).search(query, operator="or")
-        results = SimpleLazyObject(lambda: _results_page(found, request.GET, len(promotions)))
+        results = SimpleLazyObject(lambda: _results_page(query, search_query, locale, root, request.GET))
     return render(
         request,
         "home/search.html",
@@ -56,8 +52,6 @@ def search(request):
             "query": query,
             "results": results,
             "filters": filter_query({"q": query}),
-            "promotions": promotions,
-            "promoted": ",".join(str(promo.page_id) for promo in promotions),
             "page_number": requested_page(request.GET),
             "searched": "q" in request.GET,
             "site_root": root,
@@ -65,14 +59,47 @@ def search(request):
     )
 
 
-def _results_page(found, query, promoted):
-    """The page of results asked for, with a row per result and the total count including promotions."""
-    results = paginate(found, RESULTS_PER_PAGE, query)
+def _results_page(query, search_query, locale, root, params):
+    """The page of results asked for, after the promotions: rows, the total count including the
+    promotions, and `more` when a common word matches more pages than are counted."""
+    # Per language: /sok/ finds the Swedish pages, /en/sok/ the English ones (docs/translation.md).
+    pages = Page.objects.live().public().filter(locale=locale)
+    if root:
+        pages = pages.descendant_of(root, inclusive=True)
+    # Only promotions of pages the search itself may show: live, public and in this site.
+    promotions = list(search_query.editors_picks.filter(page__in=pages).select_related("page"))
+    for promo in promotions:
+        promo.row = _row(promo.page.specific)
+    found = pages.exclude(pk__in=[promo.page_id for promo in promotions]).search(query, operator="or")
+    counted = CountedResults(found, COUNT_LIMIT)
+    results = paginate(counted, RESULTS_PER_PAGE, params)
     found_pages = prefetch_card_images(list(Page.objects.filter(pk__in=[p.pk for p in results]).specific()))
     specific = {page.pk: page for page in found_pages}
     results.rows = [_row(specific.get(page.pk, page)) for page in results]
-    results.total = results.paginator.count + promoted
+    results.promotions = promotions
+    results.total = counted.count() + len(promotions)
+    results.more = counted.more
+    # "1 000" in Swedish, "1,000" in English.
+    results.limit_text = number_format(COUNT_LIMIT, force_grouping=True)
     return results
+
+
+class CountedResults:
+    """Search results for the paginator, counted up to a limit: a common word on 9,300 of 10,000 pages
+    is "more than 1,000 results" and 100 pages of them, as the big search engines do, instead of
+    counting every match before showing the first ten (core.search_backend.count_at_most)."""
+
+    def __init__(self, results, limit):
+        self.results = results
+        found = count_at_most(results, limit)
+        self.more = found > limit
+        self.found = min(found, limit)
+
+    def count(self):
+        return self.found
+
+    def __getitem__(self, key):
+        return self.results[key]
 
 
 def _row(page):

@@ -20,6 +20,8 @@ WATCHED_MODELS = {
     "wagtailembeds.Embed",
     "wagtailimages.Image",
     "wagtaildocs.Document",
+    # Search results are cached per generation with their promotions (home.views.search).
+    "wagtailsearchpromotions.SearchPromotion",
 }
 
 

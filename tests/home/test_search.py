@@ -5,7 +5,9 @@ from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
+from home import views
 from tests.home.factories import ContentPageFactory
+from tests.home.test_translation import _english
 from tests.pages import texts
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +138,47 @@ def test_on_postgresql_the_search_expression_has_an_index(db):
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'home_search_title_body_gin'")
         (definition,) = cursor.fetchone()
     assert "gin" in definition and "(title || body)" in definition
+
+
+@pytest.fixture
+def five_on_welfare(home_page):
+    for number in range(5):
+        ContentPageFactory(parent=home_page, title=f"Sida {number}", slug=f"sida-{number}", body=_body("välfärd"))
+
+
+def test_a_word_on_more_pages_than_are_counted_says_more_than_and_offers_that_many(
+    client, five_on_welfare, monkeypatch
+):
+    monkeypatch.setattr(views, "COUNT_LIMIT", 3)
+    html = client.get("/sok/", {"q": "välfärd"}).content.decode()
+    assert "Fler än 3 träffar för ”välfärd”." in html
+    assert len(texts(html, ".search-result__title")) == 3
+
+
+def test_a_word_on_exactly_as_many_pages_as_are_counted_gets_its_count(client, five_on_welfare, monkeypatch):
+    monkeypatch.setattr(views, "COUNT_LIMIT", 5)
+    html = client.get("/sok/", {"q": "välfärd"}).content.decode()
+    assert "5 träffar för ”välfärd”." in html
+    assert "Fler än" not in html
+
+
+def test_the_limit_is_written_as_a_swedish_number(client, five_on_welfare, monkeypatch):
+    # As if the word were on more than 1,000 pages: the count stops after the limit.
+    monkeypatch.setattr(views, "count_at_most", lambda results, limit: limit + 1)
+    html = client.get("/sok/", {"q": "välfärd"}).content.decode()
+    assert "Fler än 1\xa0000 träffar för ”välfärd”." in html
+    assert "Sida 1 av 100." in html
+
+
+def test_more_than_the_limit_in_english(client, home_page, monkeypatch):
+    monkeypatch.setattr(views, "COUNT_LIMIT", 2)
+    _english(home_page, {"Startsida": "Home", "home": "home-en"})
+    for number in range(3):
+        page = ContentPageFactory(parent=home_page, title=f"Omsorg {number}", slug=f"omsorg-{number}")
+        _english(page, {f"Omsorg {number}": f"Welfare {number}", f"omsorg-{number}": f"welfare-{number}"})
+    html = client.get("/en/sok/", {"q": "welfare"}).content.decode()
+    assert "More than 2 results for “welfare”." in html
+    monkeypatch.setattr(views, "count_at_most", lambda results, limit: limit + 1)
+    monkeypatch.setattr(views, "COUNT_LIMIT", 1000)
+    html = client.get("/en/sok/", {"q": "welfare", "sida": 2}).content.decode()
+    assert "More than 1,000 results for “welfare”." in html

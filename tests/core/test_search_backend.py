@@ -1,0 +1,73 @@
+"""The search backend's two changes for large sites: a query of any word filtered word by word, with
+the pages and the order Wagtail's own filter gives, and a count that stops after a limit."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+from wagtail.search.backends.database.postgres.postgres import PostgresSearchQueryCompiler
+
+from core.search_backend import count_at_most
+from tests.home.factories import ContentPageFactory
+
+pytestmark = pytest.mark.django_db
+
+on_postgresql = pytest.mark.skipif("connection.vendor != 'postgresql'", reason="the backend of PostgreSQL")
+
+
+def _body(text):
+    return [{"type": "paragraph", "value": f"<p>{text}</p>"}]
+
+
+@pytest.fixture
+def pages(home_page):
+    texts = [
+        ("Kommunen och välfärden", "Kommunen leder arbetet."),
+        ("Skolan", "Kommunen, kommunen och kommunen om skolan och välfärden."),
+        ("Vården", "Regionen och kommunen om vården."),
+        ("Välfärd i regionen", "Ingenting om det."),
+        ("Annat", "Arbetsgivarfrågor."),
+    ]
+    for number, (title, body) in enumerate(texts):
+        ContentPageFactory(parent=home_page, title=title, slug=f"sida-{number}", intro="", body=_body(body))
+
+
+def _search(query, operator="or"):
+    return Page.objects.live().search(query, operator=operator)
+
+
+@on_postgresql
+@pytest.mark.parametrize(
+    ("query", "operator"), [("kommunen", "or"), ("välfärden regionen", "or"), ("kommunen", "and"), ("xyzzy", "or")]
+)
+def test_a_query_of_any_word_finds_what_wagtails_own_filter_finds_in_the_same_order(pages, query, operator):
+    results = _search(query, operator)
+    compiler = results.query_compiler
+    config = compiler.get_config(results.backend)
+    ours = list(compiler.search(config, None, None, backend=results.backend).values_list("title", flat=True))
+    wagtails = PostgresSearchQueryCompiler.search(compiler, config, None, None, backend=results.backend)
+    assert ours == list(wagtails.values_list("title", flat=True))
+
+
+@on_postgresql
+def test_a_query_of_any_word_tests_title_and_body_apart_and_all_words_is_wagtails_own(pages):
+    any_word = str(_search("välfärden regionen").query_compiler.search("swedish", 0, 10).query)
+    all_words = _search("välfärden regionen", "and").query_compiler.search("swedish", 0, 10).query
+    assert '"title" @@' in any_word and '"body" @@' in any_word
+    assert '"title" || "wagtailsearch_indexentry"."body"' in str(all_words)
+
+
+def test_the_count_stops_after_the_limit(pages):
+    assert count_at_most(_search("kommunen"), 10) == 3
+    assert count_at_most(_search("kommunen"), 3) == 3
+    assert count_at_most(_search("kommunen"), 2) == 3
+    assert count_at_most(_search("kommunen"), 1) == 2
+
+
+@on_postgresql
+def test_on_postgresql_the_count_ranks_nothing_and_reads_no_further_than_the_limit(pages):
+    with CaptureQueriesContext(connection) as captured:
+        count_at_most(_search("kommunen"), 1)
+    [sql] = [query["sql"] for query in captured.captured_queries]
+    assert "LIMIT 2" in sql
+    assert "ts_rank" not in sql
