@@ -205,7 +205,14 @@ class EventIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
         # Oldest first, as a calendar reads; then the upcoming ones, soonest first.
         rows = [*reversed(list(recent)), *event_ids(self, now=now)[:FEED_LIMIT]]
         events = load_events(rows, for_calendar=True)
-        entries = [entry for event in events for entry in event.calendar_entries(request)]
+        # Every event is a child of this listing: its address is the listing's and the rest of its path,
+        # not a site lookup and a URL reversal per entry (tests/events/test_calendar.py compares them).
+        here = self.get_full_url(request)
+        entries = [
+            entry
+            for event in events
+            for entry in event.calendar_entries(request, url=here and here + event.url_path[len(self.url_path) :])
+        ]
         return calendar.ics_response(entries, f"{self.slug}.ics", name=self.title, download=False)
 
     @property

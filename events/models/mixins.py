@@ -292,8 +292,9 @@ class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, Cale
 
     # Calendar
 
-    def calendar_entries(self, request=None):
-        """The occurrences of this event for an .ics file: one by default."""
+    def calendar_entries(self, request=None, url=None):
+        """The occurrences of this event for an .ics file: one by default. `url` is the page's address
+        when the caller knows it already (the feed builds its entries' from its own)."""
         if not self.start:
             return []
         return [
@@ -302,7 +303,7 @@ class EventMixin(RoutablePageMixin, ContactsMixin, OnsiteRegistrationMixin, Cale
                 summary=self.title,
                 start=self.start_local,
                 end=self.end_local or self.start_local,
-                url=self.get_full_url(request) or "",
+                url=url or self.get_full_url(request) or "",
                 description=self.ics_description(),
                 location=self.place_display or self.webcast_url,
                 cancelled=self.is_cancelled,

@@ -132,10 +132,11 @@ class NetworkPage(EventMixin, OwnershipMixin, PageImagesMixin, SiteChromeMixin, 
     def has_calendar(self):
         return bool(self.start)
 
-    def calendar_entries(self, request=None):
+    def calendar_entries(self, request=None, url=None):
         meetings = self.meeting_values
         if not meetings:
-            return super().calendar_entries(request)
+            return super().calendar_entries(request, url=url)
+        url = url or self.get_full_url(request) or ""
         entries = []
         for number, meeting in enumerate(meetings, start=1):
             value = meeting["block"].value
@@ -145,7 +146,7 @@ class NetworkPage(EventMixin, OwnershipMixin, PageImagesMixin, SiteChromeMixin, 
                     summary=f"{self.title}, träff {number}",
                     start=meeting["start"] if meeting["timed"] else value["date"],
                     end=meeting["end"] if meeting["timed"] else value["date"],
-                    url=self.get_full_url(request) or "",
+                    url=url,
                     description=value.get("note") or self.intro,
                     location=value.get("place") or self.place_display,
                     cancelled=self.is_cancelled,

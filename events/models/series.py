@@ -198,8 +198,9 @@ class SeminarSeriesPage(EventMixin, OwnershipMixin, PageImagesMixin, SiteChromeM
         parts = self.ordered_parts
         return parts[-1].start if parts else self.start
 
-    def calendar_entries(self, request=None):
-        return [part.calendar_entry(request) for part in self.ordered_parts]
+    def calendar_entries(self, request=None, url=None):
+        url = url or self.get_full_url(request) or ""
+        return [part.calendar_entry(request, url=url) for part in self.ordered_parts]
 
     @property
     def has_calendar(self):
@@ -307,7 +308,7 @@ class SeminarPart(BroadcastPartMixin, Orderable):
             return ""
         return self.page.url + self.page.reverse_subpage("part_ics", kwargs={"part_id": self.pk})
 
-    def calendar_entry(self, request=None):
+    def calendar_entry(self, request=None, url=None):
         series = self.page
         join_url = self.join_url
         description = "\n\n".join(
@@ -318,7 +319,7 @@ class SeminarPart(BroadcastPartMixin, Orderable):
             summary=f"{self.theme} ({series.title})",
             start=self.start if self.has_time else self.date,
             end=self.end if self.has_time else self.date,
-            url=series.get_full_url(request) or "",
+            url=url or series.get_full_url(request) or "",
             description=description,
             location=join_url or series.place_display,
             cancelled=series.is_cancelled or self.cancelled,

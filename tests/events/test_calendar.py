@@ -168,6 +168,23 @@ def test_the_feed_lists_upcoming_events_and_those_that_ended_in_the_last_90_days
     assert f'<link rel="alternate" type="text/calendar" title="{title}" href="{event_index.feed_url}">' in html
 
 
+def test_each_feed_entry_links_to_its_page_as_wagtail_writes_the_address(client, event_index):
+    conference = ConferencePageFactory(parent=event_index, start=dt.datetime(2027, 4, 1, 9, 0, tzinfo=STOCKHOLM))
+    series = SeminarSeriesPageFactory(parent=event_index, title="Svåra beslut", slug="svara-beslut")
+    series.parts = [SeminarPartFactory.build(date=dt.date(2027, 3, 26), theme="Delaktighet")]
+    series.save_revision().publish()
+    network = NetworkPageFactory(
+        parent=event_index,
+        slug="natverket",
+        meetings=[{"type": "meeting", "value": {"date": "2027-04-01", "start_time": None, "end_time": None}}],
+    )
+    network.save_revision().publish()
+
+    links = {str(event["URL"]) for event in parse(client.get(event_index.feed_url)).walk("VEVENT")}
+
+    assert links == {page.get_full_url() for page in (conference, series, network)}
+
+
 class TestTextThatWouldBreakTheFile:
     """Whatever is stored (values saved before the editors' rule, or by a script), the file stays valid."""
 
