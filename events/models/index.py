@@ -24,11 +24,15 @@ from .choices import EventFormat
 from .series import SeminarSeriesPage
 
 PER_PAGE = 10
-FEED_LIMIT = 100
-# The feed keeps events that ended within this window, so a subscribed calendar does not lose last
-# week's conference the moment it ends; older events drop out and the feed stays small.
-FEED_RECENT_WINDOW = dt.timedelta(days=90)
-FEED_RECENT_LIMIT = 50
+# The calendar feed costs about 0.3 ms of CPU per entry (icalendar writing and folding its lines), so
+# it is bounded: the next 60 events (at the grown site's density about seven weeks ahead, at today's
+# the next three months; each event page offers its own .ics for anything later), and those that
+# ended in the last 30 days, at most 20, so a subscribed calendar keeps last month's conference
+# instead of losing it the moment it ends. 80 entries at most, whatever the archive holds
+# (docs/performance.md, "The calendar feed").
+FEED_LIMIT = 60
+FEED_RECENT_WINDOW = dt.timedelta(days=30)
+FEED_RECENT_LIMIT = 20
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 # What an event's card shows: the page card's fields and those card_meta reads. Cards load only
 # these columns: building and reading the full rows of three page types cost more than the rest of a
@@ -106,7 +110,7 @@ def load_events(rows, for_calendar=False):
                 queryset = queryset.prefetch_related("parts")
         else:
             # An entry is the event's dates, place, intro, status and calendar version: not its body,
-            # speakers, contacts or registration, the bulk of each row (a full feed holds 150 entries).
+            # speakers, contacts or registration, the bulk of each row (a full feed holds 80 entries).
             queryset = queryset.only(*CALENDAR_FIELDS, *getattr(model, "calendar_extra_fields", ()))
             if model is SeminarSeriesPage:
                 queryset = queryset.prefetch_related("parts")
@@ -195,7 +199,7 @@ class EventIndexPage(RoutablePageMixin, SiteChromeMixin, Page):
 
     @path("kalender/", name="feed")
     def feed(self, request):
-        """The upcoming events and those that ended in the last 90 days, as a calendar to subscribe to.
+        """The next events and those that ended in the last 30 days, as a calendar to subscribe to.
 
         Both parts are bounded, so the feed stays small whatever the archive holds; anonymous requests
         are kept by the page cache like any page, until the next change.

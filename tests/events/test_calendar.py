@@ -7,7 +7,7 @@ import time_machine
 from icalendar import Calendar
 
 from events.formatting import STOCKHOLM
-from events.models import ConferencePage, EventIndexPage, SeminarSeriesPage
+from events.models import ConferencePage, EventIndexPage, SeminarSeriesPage, index
 from tests.downloads import download_name, parse_ics
 from tests.events.factories import (
     ConferencePageFactory,
@@ -154,10 +154,10 @@ def test_network_meetings_become_calendar_entries(client, event_index):
     assert second.decoded("DTEND") == dt.date(2027, 5, 2)
 
 
-def test_the_feed_lists_upcoming_events_and_those_that_ended_in_the_last_90_days(client, event_index):
+def test_the_feed_lists_upcoming_events_and_those_that_ended_in_the_last_30_days(client, event_index):
     ConferencePageFactory(parent=event_index, title="Kommande", start=dt.datetime(2027, 4, 1, 9, 0, tzinfo=STOCKHOLM))
     ConferencePageFactory(parent=event_index, title="Tidigare", start=dt.datetime(2027, 2, 1, 9, 0, tzinfo=STOCKHOLM))
-    ConferencePageFactory(parent=event_index, title="I höstas", start=dt.datetime(2026, 11, 1, 9, 0, tzinfo=STOCKHOLM))
+    ConferencePageFactory(parent=event_index, title="I januari", start=dt.datetime(2027, 1, 25, 9, 0, tzinfo=STOCKHOLM))
     response = client.get(event_index.feed_url)
     assert response["Content-Disposition"].startswith("inline")
     cal = parse(response)
@@ -166,6 +166,20 @@ def test_the_feed_lists_upcoming_events_and_those_that_ended_in_the_last_90_days
     html = client.get(event_index.url).content.decode()
     title = "Kurser och konferenser (kalender)"
     assert f'<link rel="alternate" type="text/calendar" title="{title}" href="{event_index.feed_url}">' in html
+
+
+def test_the_feed_holds_the_soonest_upcoming_and_the_latest_ended_events_up_to_its_bounds(
+    client, event_index, monkeypatch
+):
+    monkeypatch.setattr(index, "FEED_LIMIT", 2)
+    monkeypatch.setattr(index, "FEED_RECENT_LIMIT", 1)
+    days = {"Om fyra dagar": 5, "I övermorgon": 3, "Nästa vecka": 9, "I februari": -20, "Nyss": -9}
+    for title, day in days.items():
+        ConferencePageFactory(parent=event_index, title=title, start=NOW + dt.timedelta(days=day))
+
+    cal = parse(client.get(event_index.feed_url))
+
+    assert [str(event["SUMMARY"]) for event in cal.walk("VEVENT")] == ["Nyss", "I övermorgon", "Om fyra dagar"]
 
 
 def test_each_feed_entry_links_to_its_page_as_wagtail_writes_the_address(client, event_index):
