@@ -57,11 +57,23 @@ def test_a_query_of_any_word_tests_title_and_body_apart_and_all_words_is_wagtail
     assert '"title" || "wagtailsearch_indexentry"."body"' in str(all_words)
 
 
-def test_the_count_stops_after_the_limit(pages):
-    assert count_at_most(_search("kommunen"), 10) == 3
-    assert count_at_most(_search("kommunen"), 3) == 3
-    assert count_at_most(_search("kommunen"), 2) == 3
-    assert count_at_most(_search("kommunen"), 1) == 2
+@pytest.mark.parametrize("operator", ["or", "and"])
+def test_the_count_stops_after_the_limit(pages, operator):
+    assert count_at_most(_search("kommunen", operator), 10) == 3
+    assert count_at_most(_search("kommunen", operator), 3) == 3
+    assert count_at_most(_search("kommunen", operator), 2) == 3
+    assert count_at_most(_search("kommunen", operator), 1) == 2
+    if operator == "or":
+        assert count_at_most(_search("välfärden regionen", operator), 10) == 4
+    assert count_at_most(_search("xyzzy", operator), 10) == 0
+
+
+def test_the_count_leaves_out_what_the_pages_asked_for_leave_out(pages, home_page):
+    skolan = Page.objects.get(title="Skolan")
+    results = Page.objects.live().exclude(pk=skolan.pk).search("kommunen", operator="or")
+    assert count_at_most(results, 10) == 2
+    skolan.unpublish()
+    assert count_at_most(_search("kommunen"), 10) == 2
 
 
 @on_postgresql
