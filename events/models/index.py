@@ -24,15 +24,15 @@ from .choices import EventFormat
 from .series import SeminarSeriesPage
 
 PER_PAGE = 10
-# The calendar feed costs about 0.3 ms of CPU per entry (icalendar writing and folding its lines), so
-# it is bounded: the next 60 events (at the grown site's density about seven weeks ahead, at today's
-# the next three months; each event page offers its own .ics for anything later), and those that
-# ended in the last 30 days, at most 20, so a subscribed calendar keeps last month's conference
-# instead of losing it the moment it ends. 80 entries at most, whatever the archive holds
+# The calendar feed costs about 0.25 ms of CPU per entry (icalendar writing and folding its lines), so
+# it is bounded: the next 50 events (at the grown site's density about six weeks ahead, at today's
+# the next two to three months; each event page offers its own .ics for anything later), and those
+# that ended in the last 30 days, at most 15, so a subscribed calendar keeps last month's conference
+# instead of losing it the moment it ends. 65 entries at most, whatever the archive holds
 # (docs/performance.md, "The calendar feed").
-FEED_LIMIT = 60
+FEED_LIMIT = 50
 FEED_RECENT_WINDOW = dt.timedelta(days=30)
-FEED_RECENT_LIMIT = 20
+FEED_RECENT_LIMIT = 15
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 # What an event's card shows: the page card's fields and those card_meta reads. Cards load only
 # these columns: building and reading the full rows of three page types cost more than the rest of a
@@ -110,7 +110,7 @@ def load_events(rows, for_calendar=False):
                 queryset = queryset.prefetch_related("parts")
         else:
             # An entry is the event's dates, place, intro, status and calendar version: not its body,
-            # speakers, contacts or registration, the bulk of each row (a full feed holds 80 entries).
+            # speakers, contacts or registration, the bulk of each row (a full feed holds 65 entries).
             queryset = queryset.only(*CALENDAR_FIELDS, *getattr(model, "calendar_extra_fields", ()))
             if model is SeminarSeriesPage:
                 queryset = queryset.prefetch_related("parts")
