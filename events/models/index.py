@@ -28,8 +28,8 @@ PER_PAGE = 10
 # it is bounded: the next 50 events (at the grown site's density about six weeks ahead, at today's
 # the next two to three months; each event page offers its own .ics for anything later), and those
 # that ended in the last 30 days, at most 15, so a subscribed calendar keeps last month's conference
-# instead of losing it the moment it ends. 65 entries at most, whatever the archive holds
-# (docs/performance.md, "The calendar feed").
+# instead of losing it the moment it ends. 65 events at most (a series adds an entry per part),
+# whatever the archive holds (docs/performance.md, "The calendar feed").
 FEED_LIMIT = 50
 FEED_RECENT_WINDOW = dt.timedelta(days=30)
 FEED_RECENT_LIMIT = 15
@@ -110,7 +110,7 @@ def load_events(rows, for_calendar=False):
                 queryset = queryset.prefetch_related("parts")
         else:
             # An entry is the event's dates, place, intro, status and calendar version: not its body,
-            # speakers, contacts or registration, the bulk of each row (a full feed holds 65 entries).
+            # speakers, contacts or registration, the bulk of each row (a full feed holds 65 events).
             queryset = queryset.only(*CALENDAR_FIELDS, *getattr(model, "calendar_extra_fields", ()))
             if model is SeminarSeriesPage:
                 queryset = queryset.prefetch_related("parts")
