@@ -64,7 +64,7 @@ class PerLanguageQueryCompiler(PostgresSearchQueryCompiler):
         disjunction of words the match is the same tested on each vector, which Wagtail's own GIN
         indexes on title and body serve and a scan tests without joining anything. Ranked and ordered
         as Wagtail does (`build_tsrank`, relevance then newest id); any other query is Wagtail's own.
-        tests/home/test_search_backend.py checks that both give the same pages in the same order.
+        tests/core/test_search_backend.py checks that both give the same pages in the same order.
         """
         if not self.matches_any_word():
             return super().search(config, start, stop, score_field=score_field, backend=backend)
