@@ -96,6 +96,24 @@ def test_the_sitemap_is_an_index_of_sections_of_limited_size(client, home_page, 
     assert counts == [2, 2]
 
 
+def test_the_sections_together_list_every_page_once_in_tree_order(client, home_page, monkeypatch):
+    from home.sitemaps import PageSitemap
+
+    monkeypatch.setattr(PageSitemap, "limit", 3)
+    for number in range(7):  # with the start page, 8 addresses: 3 + 3 + 2, the last read from the far end
+        ContentPageFactory(parent=home_page, title=f"Sida {number}", slug=f"sida-{number}")
+
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    sections = [loc.text for loc in index.findall("s:sitemap/s:loc", SITEMAP_NS)]
+    listed = []
+    for url in sections:
+        listed += [loc.text for loc in ET.fromstring(client.get(url).content).findall("s:url/s:loc", SITEMAP_NS)]
+
+    expected = [page.get_full_url() for page in Page.objects.live().public().filter(depth__gt=1).order_by("path")]
+    assert len(sections) == 3
+    assert listed == expected
+
+
 def test_every_sitemap_address_is_the_one_wagtail_gives_the_page_in_both_languages(client, home_page):
     call_command("load_demo_content")
     swedish_slug = ContentPageFactory(parent=home_page, title="Återblick", slug="återblick-på-året")
