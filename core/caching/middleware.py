@@ -3,7 +3,10 @@
 It comes first in the middleware list, so a hit costs as little as possible. A page is stored with
 every header the other middlewares gave it (security headers, CSP), so a hit answers exactly as
 the fresh page did; requests over plain HTTP have their own keys and are never stored, so the
-HTTPS redirect still happens.
+HTTPS redirect still happens. A page is also stored gzipped, compressed once when it is stored,
+and a visitor whose browser accepts gzip (every browser does) gets that: a fifth to a seventh of
+the bytes. Stored pages hold no secret (no CSRF token, no cookie), so compressing them is safe
+from BREACH-style attacks.
 """
 
 import hashlib
@@ -15,7 +18,8 @@ from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.text import compress_string
 
 from .boundaries import seconds_until_next_change
 from .generation import current_generation, page_cache
@@ -29,6 +33,9 @@ UNSTORED_HEADERS = {"set-cookie"}
 # The one query string that may be kept: a page number alone (`p=2`, not `p=02` or `p=2&x=1`) on the
 # paths in PAGE_CACHE_PAGED_PATHS (the sitemap's sections), so there are no more keys than pages.
 PAGE_NUMBER_QUERY = re.compile(r"p=[1-9][0-9]{0,5}")
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# As Django's GZipMiddleware: shorter bodies are not worth compressing.
+MIN_COMPRESSED_BYTES = 200
 
 
 def _setting(name, default):
@@ -77,18 +84,24 @@ class PageCacheMiddleware:
             logger.warning("Page cache unavailable; serving uncached", exc_info=True)
             return self.mark_uncacheable(request, self.get_response(request), public_ok=True)
         if self.is_fresh(entry, generation):
-            return self.rebuild(entry)
+            return self.rebuild(entry, request)
 
         response = self.get_response(request)
         if not self.is_storable(request, response):
             return self.mark_uncacheable(request, response)
         lifetime = self.lifetime()
+        # The same address answers gzipped or not, so a CDN must keep the two apart.
+        patch_vary_headers(response, ("Accept-Encoding",))
         # Our Cache-Control is not stored: a hit gets one for the time its copy has left (see rebuild).
         headers = [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS]
+        gzipped = self.compressed(response)
+        if lifetime >= 1:
+            entry = (generation, time.time() + lifetime, response.status_code, headers, response.content, gzipped)
+            self.store(key, entry, lifetime)
         self.add_public_cache_control(response, lifetime)
         response["X-Page-Cache"] = "miss"
-        if lifetime >= 1:
-            self.store(key, generation, response, lifetime, headers)
+        if gzipped is not None and self.accepts_gzip(request):
+            self.send_gzipped(response, gzipped)
         return response
 
     # Which requests and responses qualify.
@@ -175,26 +188,48 @@ class PageCacheMiddleware:
             patch_cache_control(response, private=True, no_cache=True)
         return response
 
-    # Storage. An entry is (generation, expires at, status, headers, content).
+    # Compression.
+
+    @staticmethod
+    def accepts_gzip(request):
+        return ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) is not None
+
+    @staticmethod
+    def compressed(response):
+        """The body gzipped, or None where that does not pay (short, already encoded, no smaller)."""
+        if len(response.content) < MIN_COMPRESSED_BYTES or response.has_header("Content-Encoding"):
+            return None
+        gzipped = compress_string(response.content)
+        return gzipped if len(gzipped) < len(response.content) else None
+
+    @staticmethod
+    def send_gzipped(response, gzipped):
+        response.content = gzipped
+        response["Content-Encoding"] = "gzip"
+        response["Content-Length"] = str(len(gzipped))
+
+    # Storage. An entry is (generation, expires at, status, headers, content, gzipped content or None).
 
     @staticmethod
     def is_fresh(entry, generation):
-        return entry is not None and entry[0] == generation and time.time() < entry[1]
+        # An entry of another shape (stored by an earlier version) is a miss, never an error.
+        return isinstance(entry, tuple) and len(entry) == 6 and entry[0] == generation and time.time() < entry[1]
 
     @staticmethod
-    def store(key, generation, response, lifetime, headers):
-        entry = (generation, time.time() + lifetime, response.status_code, headers, response.content)
+    def store(key, entry, lifetime):
         try:
             page_cache().set(key, entry, math.ceil(lifetime))
         except Exception:  # noqa: BLE001
             logger.warning("Could not store a page in the page cache", exc_info=True)
 
     @staticmethod
-    def rebuild(entry):
-        _generation, expires_at, status, headers, content = entry
+    def rebuild(entry, request):
+        _generation, expires_at, status, headers, content, gzipped = entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
+        if gzipped is not None and PageCacheMiddleware.accepts_gzip(request):
+            PageCacheMiddleware.send_gzipped(response, gzipped)
         # A CDN may keep the copy only as long as it has left here: never past the next clock moment.
         PageCacheMiddleware.add_public_cache_control(response, max(0.0, expires_at - time.time()))
         response["X-Page-Cache"] = "hit"

@@ -1,6 +1,7 @@
 """The full-page cache: hits without the database, fresh pages after every change, and who is never cached."""
 
 import datetime as dt
+import gzip
 import logging
 
 import pytest
@@ -400,3 +401,45 @@ def test_a_page_number_elsewhere_is_not_kept(client, about):
     again = client.get("/om-oss/?p=2")
     assert "X-Page-Cache" not in again
     assert "private" in again["Cache-Control"]
+
+
+def test_a_browser_that_accepts_gzip_gets_the_stored_page_gzipped_on_a_miss_and_on_a_hit(client, about):
+    plain = client.get("/om-oss/").content  # the miss stores the page, plain and gzipped
+
+    response = client.get("/om-oss/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert response["X-Page-Cache"] == "hit"
+    assert response["Content-Encoding"] == "gzip"
+    assert int(response["Content-Length"]) == len(response.content) < len(plain) / 2
+    assert gzip.decompress(response.content) == plain
+    assert "Accept-Encoding" in response["Vary"]
+
+    without = client.get("/om-oss/")
+    assert without["X-Page-Cache"] == "hit"
+    assert "Content-Encoding" not in without
+    assert without.content == plain
+    assert int(without["Content-Length"]) == len(plain)
+    assert "Accept-Encoding" in without["Vary"]  # a CDN keeps the two answers apart
+
+
+def test_the_first_visitor_who_accepts_gzip_gets_it_too(client, about):
+    miss = client.get("/om-oss/", HTTP_ACCEPT_ENCODING="gzip")
+    assert miss["X-Page-Cache"] == "miss"
+    assert miss["Content-Encoding"] == "gzip"
+    assert "<h1>Om oss</h1>" in gzip.decompress(miss.content).decode()
+    # What was stored is the plain page, served as such to a client without gzip.
+    assert "<h1>Om oss</h1>" in client.get("/om-oss/").content.decode()
+
+
+def test_a_page_stored_by_an_earlier_version_is_a_miss_not_an_error(client, about):
+    from core.caching.generation import current_generation, page_cache
+    from core.caching.middleware import PageCacheMiddleware
+
+    client.get("/om-oss/")
+    key = PageCacheMiddleware.cache_key(client.get("/om-oss/").wsgi_request)
+    old_shape = (current_generation(), 2**40, 200, [("Content-Type", "text/html")], b"gammal")
+    page_cache().set(key, old_shape, 60)
+
+    response = client.get("/om-oss/")
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "miss"
+    assert "<h1>Om oss</h1>" in response.content.decode()
