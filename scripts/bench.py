@@ -2,12 +2,12 @@
 
 It creates a fresh PostgreSQL database, loads the demo content, collects static files into a
 temporary directory and starts two gunicorn servers with production settings on loopback: one
-with the page cache, one without. wrk, in another process, measures requests per second and
-p50/p99 latency of a small static file (the ceiling), of each page uncached and of each page
-cached; every figure is also given as a ratio to the static file, which is measured in turns with
-each cached page so that drift in the machine's speed does not skew a ratio. Queries and render
-time come from renders in-process against the same database (round robin over the pages), and
-instructions per render from valgrind
+with the page cache, one without. wrk, in another process, asking as a browser does (gzip
+accepted), measures requests per second and p50/p99 latency of a small static file (the ceiling),
+of each page uncached and of each page cached; every figure is also given as a ratio to the
+static file, which is measured in turns with each cached page so that drift in the machine's
+speed does not skew a ratio. Queries and render time come from renders in-process against the
+same database (round robin over the pages), and instructions per render from valgrind
 (scripts/bench_instructions.py), which unlike milliseconds do not vary with the machine.
 Lighthouse scores the home page and the seed pages at mobile settings, and names each page's Largest
 Contentful Paint element and the bytes of its images (the seed pages carry top images);
@@ -112,7 +112,7 @@ def report(results, args):
     )
     print(
         f"Ratios compare each page with the static file measured in turns with its cached runs "
-        f"({args.slices} x {args.slice_seconds} s each; = 1.00)."
+        f"({args.slices} x {args.slice_seconds} s each; = 1.00). wrk asks as a browser does: gzip accepted."
     )
     print("cpu: CPU time per render, the server process plus its PostgreSQL backend (less load-dependent).")
     print("instr.: CPU instructions per render (valgrind), the same on any machine of this kind.")
