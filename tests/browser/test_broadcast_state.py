@@ -35,11 +35,17 @@ def test_the_state_script_moves_the_block_on_at_each_moment(demo_server, context
     assert not join.is_visible()
     loaded = len(requests)
 
-    page.clock.fast_forward("06:00")
+    def forward_to(seconds_before_start):
+        # The start is to the minute, so how far off it is depends on when the command ran: go by the
+        # block's own moment, not by the time the page happened to load.
+        left = page.evaluate("element => Date.parse(element.dataset.start) - Date.now()", block.element_handle())
+        page.clock.fast_forward(int(left - seconds_before_start * 1000))
+
+    forward_to(13.5 * 60)
     assert re.fullmatch(r"Börjar om 1[34] minuter", label.inner_text())
-    page.clock.fast_forward("13:00")
+    forward_to(90)
     assert re.fullmatch(r"Börjar om [12] minut(er)?", label.inner_text())
-    page.clock.fast_forward("02:00")
+    forward_to(-30)
     assert label.inner_text() == "Sänds nu"
     assert join.is_visible()
     assert join.get_by_role("link").inner_text().startswith("Följ sändningen nu")
