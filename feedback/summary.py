@@ -140,7 +140,7 @@ class PageTotals:
 
     Django's paginator reads it as it reads a queryset: `count()` and a slice, each one query (or one for
     both after `prefetch`) that reads only the rows it returns, so a report of 10,000 pages builds the 50
-    rows it shows in Python, not 10,000. `page_totals` gives every row as a dict.
+    rows it shows in Python, not 10,000.
     """
 
     ordered = True
@@ -300,19 +300,3 @@ class PageTotal:
         self.yes_count, self.no_count, self.total_count = int(yes_count), int(no_count), int(total_count)
         self.yes_share = float(yes_share) if yes_share is not None else None
         self.latest_response_at = as_datetime(latest_response_at)
-
-    def as_dict(self):
-        return {
-            "page": self.page,
-            "yes_count": self.yes_count,
-            "no_count": self.no_count,
-            "total_count": self.total_count,
-            "yes_share": self.yes_share,
-            "latest_response_at": self.latest_response_at,
-        }
-
-
-def page_totals(start=None, end=None, locale=None):
-    """Every page's row of PageTotals as a dict (page, yes_count, no_count, total_count, yes_share,
-    latest_response_at): for a few pages and for tests; the reports paginate PageTotals itself."""
-    return [row.as_dict() for row in PageTotals(start, end, locale)]

@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from feedback.models import FeedbackDay, FeedbackState, FeedbackTotal
-from feedback.summary import PageTotals, page_totals, rebuild, summarize, summarized_through
+from feedback.summary import PageTotals, rebuild, summarize, summarized_through
 from tests.feedback.factories import FeedbackResponseFactory
 from tests.feedback.test_reports import REPORT, cells, make_user
 from tests.home.factories import ContentPageFactory
@@ -44,9 +44,9 @@ def recorded_sql():
         yield queries
 
 
-def counts(page_totals_rows, page):
-    row = next((row for row in page_totals_rows if row["page"] == page.pk), None)
-    return (row["yes_count"], row["no_count"]) if row else (0, 0)
+def counts(rows, page):
+    row = next((row for row in rows if row.page == page.pk), None)
+    return (row.yes_count, row.no_count) if row else (0, 0)
 
 
 @pytest.fixture
@@ -80,7 +80,7 @@ def test_the_periodic_job_sums_each_finished_day_once(pages):
         (about.pk, 2, 1)
     ]
     # Today's answer is read from the answers themselves.
-    assert counts(page_totals(), contact) == (1, 0)
+    assert counts(PageTotals(), contact) == (1, 0)
 
 
 def test_a_days_answers_are_added_incrementally(pages):
@@ -93,7 +93,7 @@ def test_a_days_answers_are_added_incrementally(pages):
 
     assert FeedbackDay.objects.filter(page=about).count() == 2
     assert FeedbackTotal.objects.get(page=about).no_count == 1
-    assert counts(page_totals(), about) == (1, 1)
+    assert counts(PageTotals(), about) == (1, 1)
 
 
 def test_the_report_reads_the_summary_and_todays_answers(admin_client, pages):
@@ -124,11 +124,11 @@ def test_marking_an_answer_as_spam_takes_it_out_of_the_summed_day_and_back(admin
     assert response.status_code == 302
     assert FeedbackDay.objects.get(page=about).no_count == 0
     assert FeedbackTotal.objects.get(page=about).no_count == 0
-    assert counts(page_totals(), about) == (1, 0)
+    assert counts(PageTotals(), about) == (1, 0)
 
     admin_client.post(edit, {"state": FeedbackState.HANDLED, "note": ""})
 
-    assert counts(page_totals(), about) == (1, 1)
+    assert counts(PageTotals(), about) == (1, 1)
     assert FeedbackTotal.objects.get(page=about).no_count == 1
 
 
@@ -141,7 +141,7 @@ def test_a_day_of_nothing_but_spam_leaves_no_row(admin_client, pages):
 
     assert not FeedbackDay.objects.filter(page=about).exists()
     assert not FeedbackTotal.objects.filter(page=about).exists()
-    assert counts(page_totals(), about) == (0, 0)
+    assert counts(PageTotals(), about) == (0, 0)
 
 
 def test_deleting_an_answer_takes_it_out_of_the_summary(admin_client, pages):
@@ -153,7 +153,7 @@ def test_deleting_an_answer_takes_it_out_of_the_summary(admin_client, pages):
     response = admin_client.post(f"/admin/aterkoppling-svar/delete/{gone.pk}/")
 
     assert response.status_code == 302
-    assert counts(page_totals(), about) == (1, 0)
+    assert counts(PageTotals(), about) == (1, 0)
     assert FeedbackTotal.objects.get(page=about).no_count == 0
 
 
@@ -167,7 +167,7 @@ def test_a_deleted_page_takes_its_summed_days_with_it(pages):
 
     assert not FeedbackDay.objects.filter(page_id=about.pk).exists()
     assert not FeedbackTotal.objects.filter(page_id=about.pk).exists()
-    assert [row["page"] for row in page_totals()] == [contact.pk]
+    assert [row.page for row in PageTotals()] == [contact.pk]
 
 
 def test_a_period_reads_the_summed_days_and_the_answers_after_them(pages):
@@ -178,7 +178,7 @@ def test_a_period_reads_the_summed_days_and_the_answers_after_them(pages):
     summarize()
 
     def no_count(start, end=None):
-        rows = page_totals(at(start, 0), at(end, 0) if end else None)
+        rows = PageTotals(at(start, 0), at(end, 0) if end else None)
         return counts(rows, about)
 
     assert no_count(TODAY - dt.timedelta(days=30)) == (1, 2)
@@ -203,8 +203,8 @@ def test_the_language_filter_reads_the_summary_per_language(pages):
     summarize()
     other = Locale.objects.get_or_create(language_code="en")[0]
 
-    assert counts(page_totals(locale=about.locale), about) == (1, 0)
-    assert counts(page_totals(locale=other), about) == (0, 0)
+    assert counts(PageTotals(locale=about.locale), about) == (1, 0)
+    assert counts(PageTotals(locale=other), about) == (0, 0)
 
 
 def test_the_summary_is_a_periodic_job():
