@@ -4,7 +4,10 @@ import datetime as dt
 
 from django import template
 from django.conf import settings
-from django.utils import translation
+from django.core.cache import InvalidCacheBackendError, caches
+from django.core.cache.utils import make_template_fragment_key
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from wagtail.models import Page
 
 from core import dates, pagination
@@ -12,6 +15,9 @@ from core.models import SiteNotice, SiteText
 from core.sites import site_root
 
 register = template.Library()
+
+# As long as the {% cache %} fragments of the site chrome are kept (templates/base.html).
+FRAGMENT_SECONDS = 600
 register.filter("page_window", pagination.page_window)
 
 
@@ -69,23 +75,62 @@ def breadcrumbs(context):
     return {"ancestors": ancestors, "page": page, "request": request}
 
 
-@register.inclusion_tag("components/site_notices.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def site_notices(context):
-    """The notices whose display window includes now, each in the page's language when translated
-    (else in Swedish, marked as such)."""
+    """The banner of the notices showing now, each in the page's language when translated (else in
+    Swedish, marked as such).
+
+    Every page shows it, so it is a fragment like the footer's, per generation, language and host,
+    kept until the next notice starts or ends. It is written by hand rather than with {% cache %},
+    because how long it may be kept is known only once the notices are read.
+    """
+    request = context.get("request")
+    language = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
+    host = request.get_host() if request else ""
+    fragments = _fragment_cache()
+    key = make_template_fragment_key("site_notices", [context.get("CACHE_GENERATION"), language, host])
+    html = fragments.get(key)
+    if html is None:
+        now = timezone.now()
+        notices, next_change = _notices_showing(now, language)
+        # Each link's address once, with the request's site root paths (Wagtail keeps them per request).
+        html = render_to_string(
+            "components/site_notices.html",
+            {"notices": [(notice, notice.get_url(request)) for notice in notices], "LANGUAGE_CODE": language},
+        )
+        seconds = FRAGMENT_SECONDS
+        if next_change is not None:
+            seconds = min((next_change - now).total_seconds(), seconds)
+        if seconds >= 1:  # a change less than a second away: read again next time
+            fragments.set(key, html, seconds)
+    return html
+
+
+def _fragment_cache():
+    # The cache {% cache %} uses: its own when settings name one, else the default.
+    try:
+        return caches["template_fragments"]
+    except InvalidCacheBackendError:
+        return caches["default"]
+
+
+def _notices_showing(now, language):
+    """The notices showing at `now`, one per translation group, and the next moment one starts or ends."""
     # A linked page's address needs only its url_path; all of Page's columns doubled the query's cost.
     fields = ("message", "level", "link_url", "link_text", "link_page__url_path", "translation_key", "locale")
-    notices = SiteNotice.objects.active().select_related("link_page", "locale").only(*fields)
-    language = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
-    chosen = {}
-    for notice in notices:
+    fields += ("starts_at", "ends_at")
+    rows = SiteNotice.objects.not_ended(now).filter(live=True).select_related("link_page", "locale").only(*fields)
+    chosen, moments = {}, []
+    for notice in rows:
+        if not notice.showing:
+            moments.append(notice.starts_at)
+            continue
+        if notice.ends_at:
+            moments.append(notice.ends_at)
         current = chosen.get(notice.translation_key)
         if current is None or notice.locale.language_code == language:
             chosen[notice.translation_key] = notice
-    # Each link's address once, with the request's site root paths (Wagtail keeps them per request).
-    request = context.get("request")
-    notices = [(notice, notice.get_url(request)) for notice in chosen.values()]
-    return {"notices": notices, "LANGUAGE_CODE": language}
+    return list(chosen.values()), min(moments, default=None)
 
 
 @register.filter

@@ -5,6 +5,8 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from core.models import SiteNotice
@@ -34,6 +36,31 @@ def test_notice_shows_only_inside_its_window(client, home_page, moment, shown):
     with time_machine.travel(moment, tick=False):
         html = client.get(page.url).content.decode()
     assert (MESSAGE in html) is shown
+
+
+def test_the_banner_is_read_again_when_a_notice_starts_or_ends(client, home_page, settings):
+    # The banner is kept between pages; it must not outlive the moment a notice starts or ends.
+    settings.PAGE_CACHE_ENABLED = False
+    SiteNoticeFactory(starts_at=START, ends_at=END)
+    page = ContentPageFactory(parent=home_page)
+    seen = []
+    for moment in (START - dt.timedelta(seconds=1), START, END - dt.timedelta(seconds=1), END):
+        with time_machine.travel(moment, tick=False):
+            seen.append(MESSAGE in client.get(page.url).content.decode())
+    assert seen == [False, True, True, False]
+
+
+def test_the_banner_is_kept_between_pages_until_something_changes(client, home_page, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    notice = SiteNoticeFactory(starts_at=None, ends_at=None)
+    page = ContentPageFactory(parent=home_page)
+    client.get(page.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert MESSAGE in client.get(page.url).content.decode()
+    assert not [query for query in queries if "core_sitenotice" in query["sql"]]
+    notice.message = "Nytt meddelande"
+    notice.save_revision().publish()
+    assert "Nytt meddelande" in client.get(page.url).content.decode()
 
 
 def test_open_ended_notice_shows_until_removed(client, home_page):
