@@ -1,5 +1,6 @@
-"""The search backend's two changes for large sites: a query of any word filtered word by word, with
-the pages and the order Wagtail's own filter gives, and a count that stops after a limit."""
+"""The search backend's changes for large sites: a query of any word filtered word by word and a page of it
+ranked in the index, with the pages and the order Wagtail's own search gives, and a count that stops
+after a limit."""
 
 import pytest
 from django.db import connection
@@ -83,3 +84,43 @@ def test_on_postgresql_the_count_ranks_nothing_and_reads_no_further_than_the_lim
     [sql] = [query["sql"] for query in captured.captured_queries]
     assert "LIMIT 2" in sql
     assert "ts_rank" not in sql
+
+
+def _wagtails_order(results, start, stop):
+    compiler = results.query_compiler
+    config = compiler.get_config(results.backend)
+    wagtails = PostgresSearchQueryCompiler.search(compiler, config, start, stop, backend=results.backend)
+    return list(wagtails.values_list("title", flat=True))
+
+
+@on_postgresql
+@pytest.mark.parametrize("query", ["kommunen", "välfärden regionen", "regionen"])
+def test_each_page_of_results_holds_what_wagtails_own_search_puts_there(pages, query):
+    results = _search(query)
+
+    shown = [[page.title for page in results[start : start + 2]] for start in (0, 2, 4)]
+
+    assert shown == [_wagtails_order(results, start, start + 2) for start in (0, 2, 4)]
+
+
+@on_postgresql
+def test_a_page_of_results_carries_wagtails_score(pages):
+    scored = _search("kommunen").annotate_score("score")[0:3]
+    compiler = scored.query_compiler
+    config = compiler.get_config(scored.backend)
+    wagtails = PostgresSearchQueryCompiler.search(compiler, config, 0, 3, score_field="score", backend=scored.backend)
+
+    assert [(page.title, page.score) for page in scored] == [(page.title, page.score) for page in wagtails]
+
+
+@on_postgresql
+def test_a_page_of_results_is_ranked_in_the_index_and_only_its_own_pages_are_joined(pages):
+    with CaptureQueriesContext(connection) as captured:
+        list(_search("kommunen")[2:4])
+    [sql] = [query["sql"] for query in captured.captured_queries if "ts_rank" in query["sql"]]
+
+    # The page's ids come from the index entries alone, ranked and cut there; the pages around them are
+    # only those ids, so PostgreSQL hashes page ids instead of every matching index row with its vectors.
+    outer, ranked = sql.split(" IN (SELECT (", 1)
+    assert '"wagtailsearch_indexentry"' in ranked and "LIMIT 2 OFFSET 2)" in ranked
+    assert "LIMIT" not in outer
