@@ -84,6 +84,9 @@ def test_on_postgresql_the_count_ranks_nothing_and_reads_no_further_than_the_lim
     [sql] = [query["sql"] for query in captured.captured_queries]
     assert "LIMIT 2" in sql
     assert "ts_rank" not in sql
+    # Pages are asked for by their key (a hash of ids, or a look-up per match for a rare word), not by
+    # collecting every page's id as text first.
+    assert "EXISTS(" in sql and '("wagtailsearch_indexentry"."object_id")::bigint' in sql
 
 
 def _wagtails_order(results, start, stop):
