@@ -22,6 +22,7 @@ and only that page's rows are joined to the pages; and the results can be counte
 from functools import reduce
 from operator import add, or_
 
+from django.contrib.postgres.search import SearchRank
 from django.db import connection
 from django.db.models import BigIntegerField, CharField, Exists, F, OuterRef, Q
 from django.db.models.functions import Cast
@@ -66,15 +67,13 @@ class PerLanguageQueryCompiler(PostgresSearchQueryCompiler):
         return query.operator == "or" or len(query.query_string.split()) == 1
 
     def search(self, config, start, stop, score_field=None, backend=None):
-        """Wagtail's search, but a query of any word is filtered word by word in title and body, and a page
-        of it is ranked in the index alone.
+        """Wagtail's search, but a query of any word is filtered word by word in title and body.
 
         Wagtail filters by `title || body @@ query`: PostgreSQL joins the two vectors of every index
         row before it can test one (a common word at 10,000 pages: 80 ms of a 120 ms query). For a
         disjunction of words the match is the same tested on each vector, which Wagtail's own GIN
         indexes on title and body serve and a scan tests without joining anything. Ranked and ordered
         as Wagtail does (`build_tsrank`, relevance then newest id); any other query is Wagtail's own.
-        A page of results (`stop` given) is ranked in the index first (`_ranked_page`).
         tests/core/test_search_backend.py checks that both give the same pages in the same order.
         """
         if not self.matches_any_word():
@@ -87,9 +86,6 @@ class PerLanguageQueryCompiler(PostgresSearchQueryCompiler):
         queryset = self.queryset.filter(matches)
         rank = self._rank(vectors, config)
         if self.order_by_relevance:
-            if stop is not None and (ranked := self._ranked_page(search_query, config, start, stop)) is not None:
-                # The page's rows only: ranked again here, a handful of them, to order and score them.
-                queryset, start, stop = queryset.filter(pk__in=ranked), None, None
             queryset = queryset.order_by(rank.desc(), "-pk")
         elif not queryset.query.order_by:
             queryset, rank = queryset.order_by("-pk"), F("pk")
@@ -120,23 +116,51 @@ class PerLanguageQueryCompiler(PostgresSearchQueryCompiler):
             wanted, content_type_id__in=get_descendants_content_types_pks(objects.model)
         ).filter(Q(title=search_query) | Q(body=search_query))
 
-    def _ranked_page(self, search_query, config, start, stop):
-        """The ids of one page of results in Wagtail's order (rank, then newest id), ranked in the index
-        alone; None for a model whose primary key is not a whole number.
-
-        Joining every matching page to its index row before ranking hashes each index row with both
-        vectors: for a common word at 10,000 pages, 44 ms of PostgreSQL CPU against 35 ms this way.
-        """
-        if not has_integer_key(self.queryset.model):
-            return None
-        # The vectors of Wagtail's index (get_index_vectors), read from the index row itself.
-        rank = self._rank([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
-        entries = self.matching_entries(search_query).annotate(object_pk=Cast("object_id", BigIntegerField()))
-        return entries.order_by(rank.desc(), F("object_pk").desc()).values("object_pk")[start:stop]
+    def ranked_page(self, search_query, start, stop):
+        """(object id, rank) of one page of results in Wagtail's order (rank, then newest id), ranked
+        among the matching index entries alone, with Wagtail's rank of an index row (`get_index_vectors`
+        and `build_tsrank`: title times its norm plus body)."""
+        ranks = [
+            SearchRank(vector, search_query, weights=self.sql_weights) * weight
+            for vector, weight in ((F("title"), F("title_norm")), (F("body"), 1.0))
+        ]
+        entries = self.matching_entries(search_query).annotate(
+            object_pk=Cast("object_id", BigIntegerField()), rank=reduce(add, ranks)
+        )
+        return entries.order_by(F("rank").desc(), F("object_pk").desc()).values_list("object_pk", "rank")[start:stop]
 
 
 class PerLanguageSearchResults(PostgresSearchResults):
-    """Wagtail's results, which can also be counted up to a limit."""
+    """Wagtail's results, a page of which is ranked in the index first, and which can be counted up to
+    a limit."""
+
+    def _do_search(self):
+        """A page of results of a query of any word, in Wagtail's order and with its score: its ids
+        ranked among the matching index entries, then those objects read by id.
+
+        Wagtail joins every matching page to its index row and ranks the joined rows, so PostgreSQL
+        hashes each matching index row with both vectors first: a common word at 10,000 pages took
+        44 ms of PostgreSQL CPU that way and takes 30 ms so (`matching_entries`), for one more small
+        query. Any other search is Wagtail's own.
+        """
+        compiler = self.query_compiler
+        model = compiler.queryset.model
+        if self.stop is None or not compiler.order_by_relevance or not compiler.matches_any_word():
+            return super()._do_search()
+        if not has_integer_key(model):
+            return super()._do_search()
+        search_query = compiler.build_tsquery(compiler.query, config=compiler.get_config(self.backend))
+        if search_query is None:
+            return []
+        ranked = list(compiler.ranked_page(search_query, self.start, self.stop))
+        found = compiler.queryset.order_by().in_bulk([pk for pk, _rank in ranked])
+        results = []
+        for pk, rank in ranked:
+            if (obj := found.get(pk)) is not None:
+                if self._score_field:
+                    setattr(obj, self._score_field, rank)
+                results.append(obj)
+        return results
 
     def count_at_most(self, limit):
         """The number of results if it is at most `limit`, else `limit + 1`: PostgreSQL stops at the
