@@ -144,16 +144,14 @@ class PerLanguageSearchResults(PostgresSearchResults):
         query. Any other search is Wagtail's own.
         """
         compiler = self.query_compiler
-        model = compiler.queryset.model
-        if self.stop is None or not compiler.order_by_relevance or not compiler.matches_any_word():
-            return super()._do_search()
-        if not has_integer_key(model):
+        a_page = self.stop is not None and compiler.order_by_relevance
+        if not (a_page and compiler.matches_any_word() and has_integer_key(compiler.queryset.model)):
             return super()._do_search()
         search_query = compiler.build_tsquery(compiler.query, config=compiler.get_config(self.backend))
         if search_query is None:
             return []
         ranked = list(compiler.ranked_page(search_query, self.start, self.stop))
-        found = compiler.queryset.order_by().in_bulk([pk for pk, _rank in ranked])
+        found = {obj.pk: obj for obj in compiler.queryset.filter(pk__in=[pk for pk, _rank in ranked]).order_by()}
         results = []
         for pk, rank in ranked:
             if (obj := found.get(pk)) is not None:
