@@ -144,8 +144,10 @@ class PerLanguageSearchResults(PostgresSearchResults):
         query. Any other search is Wagtail's own.
         """
         compiler = self.query_compiler
+        # Autocomplete (the admin's choosers and listings) has a compiler of its own: Wagtail's.
+        ours = isinstance(compiler, PerLanguageQueryCompiler) and compiler.matches_any_word()
         a_page = self.stop is not None and compiler.order_by_relevance
-        if not (a_page and compiler.matches_any_word() and has_integer_key(compiler.queryset.model)):
+        if not (ours and a_page and has_integer_key(compiler.queryset.model)):
             return super()._do_search()
         search_query = compiler.build_tsquery(compiler.query, config=compiler.get_config(self.backend))
         if search_query is None:
@@ -170,7 +172,7 @@ class PerLanguageSearchResults(PostgresSearchResults):
         """
         compiler = self.query_compiler
         config = compiler.get_config(self.backend)
-        if not compiler.matches_any_word():
+        if not (isinstance(compiler, PerLanguageQueryCompiler) and compiler.matches_any_word()):
             matches = compiler.search(config, None, None, backend=self.backend)
             return matches.order_by()[: limit + 1].count()
         search_query = compiler.build_tsquery(compiler.query, config=config)

@@ -129,3 +129,10 @@ def test_a_page_of_results_is_ranked_in_the_index_and_then_only_its_own_pages_ar
     assert "JOIN" not in ranking
     assert "wagtailsearch_indexentry" not in reading and "ts_rank" not in reading
     assert titles == _wagtails_order(_search("kommunen"), 1, 3)
+
+
+def test_autocomplete_is_wagtails_own_and_pages_of_it_work_too(pages):
+    # The admin's choosers and listings ask for pages of autocompleted results.
+    titles = [page.title for page in Page.objects.live().autocomplete("Skol")[0:10]]
+
+    assert titles == ["Skolan"]
