@@ -15,7 +15,7 @@ Three changes for large sites (docs/performance.md, "Search"): a query that matc
 (the visitors' search) is filtered as `title @@ query OR body @@ query`, which Wagtail's GIN
 indexes on title and body serve, instead of `title || body @@ query`, which builds a joined vector
 for every row of the index; a page of its results is ranked among the matching index entries alone,
-and only that page's rows are joined to the pages; and the results can be counted up to a limit
+and only that page's objects are then read; and the results can be counted up to a limit
 (`count_at_most`), so a common word is not counted to its last match.
 """
 
@@ -84,7 +84,8 @@ class PerLanguageQueryCompiler(PostgresSearchQueryCompiler):
         vectors = self.get_search_vectors(search_query)
         matches = reduce(or_, (Q(**{vector.name: search_query}) for vector, _weight in vectors))
         queryset = self.queryset.filter(matches)
-        rank = self._rank(vectors, config)
+        ranks = [self.build_tsrank(vector, self.query, config=config) * weight for vector, weight in vectors]
+        rank = reduce(add, ranks)
         if self.order_by_relevance:
             queryset = queryset.order_by(rank.desc(), "-pk")
         elif not queryset.query.order_by:
@@ -92,12 +93,6 @@ class PerLanguageQueryCompiler(PostgresSearchQueryCompiler):
         if score_field is not None:
             queryset = queryset.annotate(**{score_field: rank})
         return queryset[start:stop]
-
-    def _rank(self, vectors, config):
-        """Wagtail's rank of a match: each vector's `ts_rank` times its weight, added up."""
-        return reduce(
-            add, [self.build_tsrank(vector, self.query, config=config) * weight for vector, weight in vectors]
-        )
 
     def matching_entries(self, search_query):
         """The index entries that match, among those of the objects asked for.
