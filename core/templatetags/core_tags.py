@@ -12,13 +12,14 @@ from wagtail.models import Page
 
 from core import dates, pagination
 from core.models import SiteNotice, SiteText
+from core.models.notices import next_notice_change
 from core.sites import site_root
 
 register = template.Library()
+register.filter("page_window", pagination.page_window)
 
 # As long as the {% cache %} fragments of the site chrome are kept (templates/base.html).
 FRAGMENT_SECONDS = 600
-register.filter("page_window", pagination.page_window)
 
 
 @register.filter
@@ -92,12 +93,14 @@ def site_notices(context):
     html = fragments.get(key)
     if html is None:
         now = timezone.now()
-        notices, next_change = _notices_showing(now, language)
+        notices = _notices_showing(now, language)
         # Each link's address once, with the request's site root paths (Wagtail keeps them per request).
         html = render_to_string(
             "components/site_notices.html",
             {"notices": [(notice, notice.get_url(request)) for notice in notices], "LANGUAGE_CODE": language},
         )
+        # The page cache's own clock boundary for notices (PAGE_CACHE_TIME_BOUNDARIES).
+        next_change = next_notice_change(now)
         seconds = FRAGMENT_SECONDS
         if next_change is not None:
             seconds = min((next_change - now).total_seconds(), seconds)
@@ -115,22 +118,16 @@ def _fragment_cache():
 
 
 def _notices_showing(now, language):
-    """The notices showing at `now`, one per translation group, and the next moment one starts or ends."""
+    """The notices showing at `now`, one per translation group: in `language` when translated."""
     # A linked page's address needs only its url_path; all of Page's columns doubled the query's cost.
     fields = ("message", "level", "link_url", "link_text", "link_page__url_path", "translation_key", "locale")
-    fields += ("starts_at", "ends_at")
-    rows = SiteNotice.objects.not_ended(now).filter(live=True).select_related("link_page", "locale").only(*fields)
-    chosen, moments = {}, []
-    for notice in rows:
-        if not notice.showing:
-            moments.append(notice.starts_at)
-            continue
-        if notice.ends_at:
-            moments.append(notice.ends_at)
+    notices = SiteNotice.objects.active(now).select_related("link_page", "locale").only(*fields)
+    chosen = {}
+    for notice in notices:
         current = chosen.get(notice.translation_key)
         if current is None or notice.locale.language_code == language:
             chosen[notice.translation_key] = notice
-    return list(chosen.values()), min(moments, default=None)
+    return list(chosen.values())
 
 
 @register.filter
