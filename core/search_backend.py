@@ -129,6 +129,14 @@ class PerLanguageSearchResults(PostgresSearchResults):
     """Wagtail's results, a page of which is ranked in the index first, and which can be counted up to
     a limit."""
 
+    def matches_any_word(self):
+        """Whether this is a query of any word through our compiler (the visitors' search).
+
+        Autocomplete (the admin's choosers and listings) has a compiler of its own: Wagtail's.
+        """
+        compiler = self.query_compiler
+        return isinstance(compiler, PerLanguageQueryCompiler) and compiler.matches_any_word()
+
     def _do_search(self):
         """A page of results of a query of any word, in Wagtail's order and with its score: its ids
         ranked among the matching index entries, then those objects read by id.
@@ -139,10 +147,8 @@ class PerLanguageSearchResults(PostgresSearchResults):
         query. Any other search is Wagtail's own.
         """
         compiler = self.query_compiler
-        # Autocomplete (the admin's choosers and listings) has a compiler of its own: Wagtail's.
-        ours = isinstance(compiler, PerLanguageQueryCompiler) and compiler.matches_any_word()
         a_page = self.stop is not None and compiler.order_by_relevance
-        if not (ours and a_page and has_integer_key(compiler.queryset.model)):
+        if not (self.matches_any_word() and a_page and has_integer_key(compiler.queryset.model)):
             return super()._do_search()
         search_query = compiler.build_tsquery(compiler.query, config=compiler.get_config(self.backend))
         if search_query is None:
@@ -167,7 +173,7 @@ class PerLanguageSearchResults(PostgresSearchResults):
         """
         compiler = self.query_compiler
         config = compiler.get_config(self.backend)
-        if not (isinstance(compiler, PerLanguageQueryCompiler) and compiler.matches_any_word()):
+        if not self.matches_any_word():
             matches = compiler.search(config, None, None, backend=self.backend)
             return matches.order_by()[: limit + 1].count()
         search_query = compiler.build_tsquery(compiler.query, config=config)
