@@ -6,7 +6,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from core.blocks import RICH_TEXT_FEATURES, DocumentChooserBlock, SpeakerBlock
-from knowledge.embeds import fetch_at_save, lookup_embed, safe_iframe, validate_media_url
+from knowledge.embeds import fetch_at_save, lookup_embed, placeholder_texts, safe_iframe, validate_media_url
 
 from .fields import (
     MediaHeadingMixin,
@@ -92,6 +92,10 @@ class RecordingBlock(MediaBlock):
         context["embed"] = embed
         context["iframe"] = safe_iframe(embed, value.get("title"))
         context["provider"] = value.provider
+        if value.media_url:
+            context["texts"] = placeholder_texts(
+                value.provider, value.get("title"), with_player=bool(context["iframe"])
+            )
         return context
 
 

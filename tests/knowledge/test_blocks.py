@@ -133,6 +133,28 @@ def test_the_placeholder_link_names_the_content_and_works_without_javascript():
     assert "<script" not in html
 
 
+def test_the_placeholder_speaks_the_pages_language_and_escapes_the_title():
+    make_embed(YOUTUBE_URL)
+    value = dict(VALUES["webcast"], title="Budget <2027> & framåt")
+    with translation.override("en"):
+        html = render("webcast", value)
+    assert (
+        f'<a class="embed__link" href="{YOUTUBE_URL}">Watch “Budget &lt;2027&gt; &amp; framåt” on YouTube</a>' in html
+    )
+    assert 'data-forget-label="Forget my choice for YouTube"' in html
+    assert "Show content from YouTube" in html
+    assert "Remember my choice for YouTube" in html
+    assert "<2027>" not in html
+
+
+def test_without_a_stored_player_the_placeholder_is_only_the_link():
+    html = render("podcast", VALUES["podcast"])
+    assert "embed--link" in html
+    assert "Lyssna på ”Kjell ringer en digitaliseringsdirektör” hos SoundCloud</a>" in html
+    assert "Visa innehåll från" not in html
+    assert "data-forget-label" not in html
+
+
 def test_uploaded_video_has_a_swedish_captions_track_and_a_transcript():
     video = make_document("forelasning.mp4")
     captions = make_document("forelasning.vtt", b"WEBVTT\n\n00:00.000 --> 00:02.000\nHej\n")
