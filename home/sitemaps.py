@@ -10,8 +10,9 @@ from wagtail.models import Page
 from core.pagination import Paginator
 
 # Search engines take up to 50,000 URLs a file. A section costs about 11 µs of CPU per address on top
-# of a fixed 6 ms; sections of 400 keep a full one within twice the demo site's (docs/performance.md).
-PAGE_LIMIT = 400
+# of a fixed 6 ms, and its query reads more rows the more it holds; sections of 250 keep a full one
+# well within twice the demo site's (at 400 it was at the edge, docs/performance.md).
+PAGE_LIMIT = 250
 # The template of a section: only what an entry has (address and date), see get_urls.
 SECTION_TEMPLATE = "home/sitemap_section.xml"
 
@@ -21,7 +22,7 @@ class PageSitemap(Sitemap):
 
     No page type here adds addresses of its own (`get_sitemap_urls`), so each address is the start
     page's (asked of Wagtail once per language) followed by the rest of the page's `url_path`, as
-    Wagtail routes it: 400 entries cost string joins, not 400 URL reversals and page objects.
+    Wagtail routes it: 250 entries cost string joins, not 400 URL reversals and page objects.
     """
 
     limit = PAGE_LIMIT

@@ -25,14 +25,14 @@ from .series import SeminarSeriesPage
 
 PER_PAGE = 10
 # The calendar feed costs about 0.25 ms of CPU per entry (icalendar writing and folding its lines), so
-# it is bounded: the next 50 events (at the grown site's density about six weeks ahead, at today's
-# the next two to three months; each event page offers its own .ics for anything later), and those
-# that ended in the last 30 days, at most 15, so a subscribed calendar keeps last month's conference
-# instead of losing it the moment it ends. 65 events at most (a series adds an entry per part),
-# whatever the archive holds (docs/performance.md, "The calendar feed").
-FEED_LIMIT = 50
+# it is bounded: the next 40 events (at the grown site's density about a month ahead, at today's the
+# next two months; each event page offers its own .ics for anything later), and those that ended in
+# the last 30 days, at most 10, so a subscribed calendar keeps last month's conference instead of
+# losing it the moment it ends. 50 events at most (a series adds an entry per part), whatever the
+# archive holds: a full feed stays within twice the demo site's (docs/performance.md, "The calendar feed").
+FEED_LIMIT = 40
 FEED_RECENT_WINDOW = dt.timedelta(days=30)
-FEED_RECENT_LIMIT = 15
+FEED_RECENT_LIMIT = 10
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 # What an event's card shows: the page card's fields and those card_meta reads. Cards load only
 # these columns: building and reading the full rows of three page types cost more than the rest of a
@@ -110,7 +110,7 @@ def load_events(rows, for_calendar=False):
                 queryset = queryset.prefetch_related("parts")
         else:
             # An entry is the event's dates, place, intro, status and calendar version: not its body,
-            # speakers, contacts or registration, the bulk of each row (a full feed holds 65 events).
+            # speakers, contacts or registration, the bulk of each row (a full feed holds 50 events).
             queryset = queryset.only(*CALENDAR_FIELDS, *getattr(model, "calendar_extra_fields", ()))
             if model is SeminarSeriesPage:
                 queryset = queryset.prefetch_related("parts")

@@ -229,6 +229,27 @@ class TestPersonPhoto:
         assert 'alt=""' in tag, "the name beside it says who it is"
         assert srcset_widths(re.search(r"<source [^>]*>", tag).group(0)) == [64, 128]
 
+    def test_sits_right_before_a_speakers_name_without_a_stray_space(self, client, listing):
+        person = PersonFactory(
+            name="Elin Wihlborg",
+            role="professor",
+            organisation="",
+            photo=ImageFactory(file__width=200, file__height=200),
+        )
+        body = [
+            {
+                "type": "webcast",
+                "value": {"title": "Föreläsning", "video_url": "", "people": [{"person": person.pk}], "transcript": ""},
+            }
+        ]
+        page = KnowledgePageFactory(parent=listing, body=body)
+        html = client.get(page.url).content.decode()
+        speaker = re.search(
+            r'<span class="speaker speaker--photo"><picture>.*?</picture><span class="speaker__name">', html, re.S
+        )
+        assert speaker, "the photo, then the name, with nothing between them"
+        assert 'Elin Wihlborg</span><span class="speaker__title">, professor</span></span>' in html
+
     def test_a_new_photo_shows_at_once_although_the_markup_is_cached(self, client, listing):
         person = PersonFactory(name="Elin Wihlborg", photo=ImageFactory(file__width=200, file__height=200))
         contacts = [{"type": "contact", "value": {"heading": "Kontakt", "people": [person.pk], "text": ""}}]
