@@ -87,10 +87,24 @@ def table(columns):
         lines.append("")
         lines.append(f"{section:34}" + "".join(f"{heading:>{width}}" for heading in headings))
         lines.append("-" * (34 + width * len(columns)))
+        ratio = section == "pages" and len(columns) > 1
+        if ratio:
+            lines[-2] += "  cpu × first"
+            lines[-1] += "-" * 13
         for label in labels:
-            cells = [cell(figures.get(section, {}).get(label), export) for figures in columns]
-            lines.append(f"{label[:34]:34}" + "".join(f"{text:>{width}}" for text in cells))
+            figures = [column.get(section, {}).get(label) for column in columns]
+            text = f"{label[:34]:34}" + "".join(f"{cell(figure, export):>{width}}" for figure in figures)
+            if ratio:
+                text += f"  {cpu_ratio(figures[0], figures[-1])}"
+            lines.append(text)
     return "\n".join(lines)
+
+
+def cpu_ratio(first, last):
+    """The last size's CPU time against the first's ("1.6×"): the issue's "within twice the demo size"."""
+    if not first or not last or not first.get("cpu_ms") or "cpu_ms" not in last:
+        return ""
+    return f"{last['cpu_ms'] / first['cpu_ms']:.1f}×"
 
 
 def main():
@@ -167,8 +181,8 @@ def main():
             columns.append(measure(env, args.requests))
     print(f"# Scale benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPUs, PostgreSQL, page cache off)")
     print(
-        f"# medians of {args.requests} requests; q: queries; cpu: ms of Python's CPU time; fb: first byte; "
-        "MB: Python's peak (tracemalloc)"
+        f"# medians of {args.requests} requests; q: queries; cpu: ms of CPU, Python's and its PostgreSQL backend's; "
+        "fb: first byte; MB: Python's peak (tracemalloc)"
     )
     print(table(columns))
     if args.json:
