@@ -173,7 +173,9 @@ def main():
     parser.add_argument(
         "--postgres", default=os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     )
-    parser.add_argument("--redis", default="", help="a REDIS_URL for the page cache (default: local memory)")
+    parser.add_argument(
+        "--redis", default="", help="a REDIS_URL for the page cache (default: files, as production without Redis)"
+    )
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument(
         "--lighthouse-only", action="store_true", help="only Lighthouse on the home and seed pages (no wrk, no renders)"
@@ -256,7 +258,7 @@ def main():
         cached_base, uncached_base = f"http://127.0.0.1:{cached_port}", f"http://127.0.0.1:{uncached_port}"
 
         results = {
-            "cache": "Redis" if args.redis else "local memory",
+            "cache": "Redis" if args.redis else "files",
             "static_path": static_path,
             "render": render,
             "machine_ms": machine_speed(),
