@@ -22,7 +22,7 @@ class PageSitemap(Sitemap):
 
     No page type here adds addresses of its own (`get_sitemap_urls`), so each address is the start
     page's (asked of Wagtail once per language) followed by the rest of the page's `url_path`, as
-    Wagtail routes it: 250 entries cost string joins, not 400 URL reversals and page objects.
+    Wagtail routes it: 250 entries cost string joins, not 250 URL reversals and page objects.
     """
 
     limit = PAGE_LIMIT
