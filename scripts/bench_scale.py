@@ -84,13 +84,11 @@ def table(columns):
         if not labels:
             continue
         width = 44 if export else 30
-        lines.append("")
-        lines.append(f"{section:34}" + "".join(f"{heading:>{width}}" for heading in headings))
-        lines.append("-" * (34 + width * len(columns)))
         ratio = section == "pages" and len(columns) > 1
-        if ratio:
-            lines[-2] += "  cpu × first"
-            lines[-1] += "-" * 13
+        lines.append("")
+        columns_text = "".join(f"{heading:>{width}}" for heading in headings)
+        lines.append(f"{section:34}{columns_text}" + ("  cpu × first" if ratio else ""))
+        lines.append("-" * (34 + width * len(columns) + (13 if ratio else 0)))
         for label in labels:
             figures = [column.get(section, {}).get(label) for column in columns]
             text = f"{label[:34]:34}" + "".join(f"{cell(figure, export):>{width}}" for figure in figures)

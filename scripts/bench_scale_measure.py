@@ -109,23 +109,33 @@ def export_urls():
     ]
 
 
-def backend_cpu_ms():
-    """CPU time this connection's PostgreSQL backend has used (Linux schedstat, nanoseconds), or 0 when the
-    database runs elsewhere: a request's SQL is part of its cost, as its Python is."""
-    connection.ensure_connection()
+def backend_cpu():
+    """(process id, CPU ms so far) of this connection's PostgreSQL backend (Linux schedstat), or None when
+    there is no open connection or the database runs elsewhere: a request's SQL is part of its cost."""
+    if connection.connection is None:
+        return None
     pid = connection.connection.info.backend_pid  # psycopg's, without a query that would be counted
     try:
-        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e6
+        return pid, int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e6
     except (OSError, ValueError, IndexError):
-        return 0.0
+        return None
 
 
 def timed_get(client, url):
-    backend = backend_cpu_ms()
+    """The response, its wall-clock ms and its CPU ms (Python's and its backend's; None when unknown)."""
+    connection.ensure_connection()
+    backend = backend_cpu()
     started, cpu = time.perf_counter(), time.process_time()
     response = client.get(url, HTTP_HOST=HOST)
     elapsed, cpu = (time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000
-    return response, elapsed, cpu + backend_cpu_ms() - backend
+    after = backend_cpu()
+    if backend is None and after is None:  # the database runs elsewhere: Python's CPU alone
+        return response, elapsed, cpu
+    if backend is None or after is None or after[0] != backend[0]:
+        # Django closed or reopened the connection around the request (CONN_MAX_AGE): the backend that
+        # served it is not the one read before, so its share is unknown and the sample is left out.
+        return response, elapsed, None
+    return response, elapsed, cpu + after[1] - backend[1]
 
 
 def measure_page(client, url, requests, before=lambda: None):
@@ -141,12 +151,12 @@ def measure_page(client, url, requests, before=lambda: None):
         before()
         _response, ms, cpu_ms = timed_get(client, url)
         timings.append(ms)
-        cpu.append(cpu_ms)
-    return {
-        "median_ms": round(statistics.median(timings), 1),
-        "cpu_ms": round(statistics.median(cpu), 1),
-        "queries": count,
-    }
+        if cpu_ms is not None:
+            cpu.append(cpu_ms)
+    figures = {"median_ms": round(statistics.median(timings), 1), "queries": count}
+    if cpu:
+        figures["cpu_ms"] = round(statistics.median(cpu), 1)
+    return figures
 
 
 def consume(client, url):
